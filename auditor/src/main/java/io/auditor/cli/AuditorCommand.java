@@ -1,0 +1,106 @@
+package io.auditor.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+/** The {@code auditor} command: entry point of the runnable jar and of {@code bin/auditor}. */
+@Command(name = "auditor",
+        mixinStandardHelpOptions = true,
+        versionProvider = AuditorCommand.Version.class,
+        header = "Agentless compliance auditor for a school's IT estate.",
+        description = "Checks servers, workstations, firewalls and video-conference units against the school's "
+                + "IT security policy, and reports every gap with its evidence and the fix.",
+        usageHelpAutoWidth = true,
+        subcommands = {CommandLine.HelpCommand.class},
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                "0:every in-scope result is PASS, WAIVED or NOT_APPLICABLE",
+                "1:at least one GAP or NOT_ASSESSED",
+                "2:invalid input (inventory, profile, waivers, rules, arguments); nothing was scanned",
+                "3:internal error (run again with --debug for the stack trace)"},
+        footerHeading = "%nExample:%n",
+        footer = {"  auditor scan --inventory samples/estate/inventory.yaml \\",
+                "               --captures samples/estate/captures --out out"})
+public final class AuditorCommand implements Callable<Integer> {
+    public static final int EXIT_INPUT = 2;
+    public static final int EXIT_INTERNAL = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Without a command there is nothing to do: show what there is, as a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("auditor: say what to do, for example 'auditor scan --help'");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return EXIT_INPUT;
+    }
+
+    public static void main(String[] args) {
+        CommandLine cl = newCommandLine();
+        // UTF-8 whatever the locale: reports use '·' and '—', and device names may not be ASCII.
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        System.exit(cl.execute(args));
+    }
+
+    /** The command line with the real scan command; tests set out/err on it and call execute. */
+    public static CommandLine newCommandLine() {
+        return newCommandLine(new ScanCommand());
+    }
+
+    static CommandLine newCommandLine(ScanCommand scan) {
+        CommandLine cl = new CommandLine(new AuditorCommand());
+        cl.addSubcommand("scan", scan);
+        // Errors are messages, not stack traces; the scan command catches its own, this is the backstop.
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean debug = Arrays.asList(parseResult.originalArgs().toArray(new String[0])).contains("--debug");
+            return internalError(commandLine.getErr(), ex, debug);
+        });
+        return cl;
+    }
+
+    static int internalError(PrintWriter err, Throwable e, boolean debug) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        err.println("internal error: " + e.getClass().getName() + message);
+        if (debug) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(run again with --debug for the stack trace, and report it)");
+        }
+        err.flush();
+        return EXIT_INTERNAL;
+    }
+
+    /** The version Maven wrote into {@code version.properties} when the jar was built. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"auditor " + version(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+
+        static String version() {
+            Properties p = new Properties();
+            try (InputStream in = AuditorCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) p.load(in);
+            } catch (IOException e) {
+                return "unknown";
+            }
+            return p.getProperty("version", "unknown");
+        }
+    }
+}

@@ -1,0 +1,342 @@
+package io.auditor.cli;
+
+import io.auditor.collect.CaptureTransport;
+import io.auditor.collect.DeviceCollection;
+import io.auditor.collect.DeviceCollector;
+import io.auditor.collect.PlatformCatalog;
+import io.auditor.collect.Transport;
+import io.auditor.inventory.Inventory;
+import io.auditor.inventory.InventoryLoader;
+import io.auditor.model.Control;
+import io.auditor.model.Device;
+import io.auditor.model.DeviceOutcome;
+import io.auditor.model.InputProblem;
+import io.auditor.model.InvalidInputException;
+import io.auditor.model.PolicyProfile;
+import io.auditor.model.Role;
+import io.auditor.model.RunReport;
+import io.auditor.model.Waiver;
+import io.auditor.model.facts.Fact;
+import io.auditor.report.ConsoleReport;
+import io.auditor.report.JsonReport;
+import io.auditor.report.UntrustedText;
+import io.auditor.rules.Evaluation;
+import io.auditor.rules.EvaluationResult;
+import io.auditor.rules.ProfileLoader;
+import io.auditor.rules.RuleEngine;
+import io.auditor.rules.RulePack;
+import io.auditor.rules.WaiverLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * {@code auditor scan}: validate every input, then collect, evaluate and report. All input is checked
+ * before any device is touched, so a typo never leaves a half-finished run.
+ */
+@Command(name = "scan",
+        mixinStandardHelpOptions = true,
+        versionProvider = AuditorCommand.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Collect, evaluate and report on every device in an inventory.",
+        description = {
+                "Reads the inventory, the policy profile, the rule pack and the waivers, and stops with exit "
+                        + "status 2 if any of them is wrong. Then it collects each device's facts, evaluates every "
+                        + "control on every in-scope device, prints the console report to standard output and "
+                        + "writes OUT/report.json. Progress goes to standard error.",
+                "",
+                "This version audits from captured outputs (--captures); live collection over SSH and SNMP "
+                        + "comes in a later version."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                "0:every in-scope result is PASS, WAIVED or NOT_APPLICABLE",
+                "1:at least one GAP or NOT_ASSESSED",
+                "2:invalid input (inventory, profile, waivers, rules, arguments); nothing was scanned",
+                "3:internal error (run again with --debug for the stack trace)"},
+        footerHeading = "%nExample:%n",
+        footer = {"  auditor scan --inventory samples/estate/inventory.yaml \\",
+                "               --captures samples/estate/captures --out out"})
+public final class ScanCommand implements Callable<Integer> {
+    static final List<String> BUILT_FORMATS = List.of("console", "json");
+    static final List<String> PLANNED_FORMATS = List.of("html", "csv", "junit");
+    static final String LIVE_NOT_BUILT =
+            "live collection over SSH/SNMP comes in a later version; use --captures DIR";
+    private static final DateTimeFormatter RUN_ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--inventory", required = true, paramLabel = "FILE",
+            description = "The inventory YAML: school, devices, credentials, and optionally profile and waivers.")
+    Path inventory;
+
+    @Option(names = "--captures", paramLabel = "DIR",
+            description = "Audit offline from captured probe outputs in DIR/<device-id>/<probe-id>.txt "
+                    + "instead of contacting the devices.")
+    Path captures;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "A folder of the school's own .drl rules, added to the built-in rule pack. "
+                    + "Repeat for several folders.")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "auditor-out",
+            description = "Folder for report.json, created if missing (default: ${DEFAULT-VALUE}). "
+                    + "A previous report is replaced only once the new one is complete.")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "console,json",
+            description = "Reports to produce, comma-separated (default: ${DEFAULT-VALUE}): console "
+                    + "(standard output), json (OUT/report.json). html, csv and junit are planned.")
+    List<String> formats;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = DayConverter.class,
+            description = "The day waivers are checked against (default: today).")
+    LocalDate asOf;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colour the console report: auto (only on a terminal, and not when NO_COLOR is "
+                    + "set), always, never (default: ${DEFAULT-VALUE}).")
+    String colour;
+
+    @Option(names = "--debug", description = "On an internal error, print the full stack trace.")
+    boolean debug;
+
+    private final Clock clock;
+    private final Supplier<PlatformCatalog> catalogs;
+
+    public ScanCommand() {
+        this(Clock.systemDefaultZone(), PlatformCatalog::builtIn);
+    }
+
+    /** @param clock the run's timestamps and the default {@code --as-of} day (in the clock's zone) */
+    ScanCommand(Clock clock, Supplier<PlatformCatalog> catalogs) {
+        this.clock = clock;
+        this.catalogs = catalogs;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        try {
+            return scan(stdout, stderr);
+        } catch (RuntimeException | IOException | LinkageError e) {
+            return AuditorCommand.internalError(stderr, e, debug);
+        } finally {
+            stdout.flush();
+            stderr.flush();
+        }
+    }
+
+    private int scan(PrintWriter stdout, PrintWriter stderr) throws IOException {
+        // 1. Arguments.
+        List<InputProblem> problems = new ArrayList<>(argumentProblems());
+        if (captures == null) {
+            for (InputProblem p : problems) stderr.println(p.format());
+            stderr.println("auditor scan: " + LIVE_NOT_BUILT);
+            return AuditorCommand.EXIT_INPUT;
+        }
+        if (!problems.isEmpty()) return inputErrors(stderr, problems);
+        Set<String> wanted = formats.stream().map(f -> f.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+
+        // 2. Inputs, all before any device is touched; gather every problem there is.
+        PlatformCatalog catalog = catalogs.get();
+        Inventory inv = null;
+        PolicyProfile profile = null;
+        RulePack pack = null;
+        List<Waiver> waivers = List.of();
+        try {
+            inv = new InventoryLoader(catalog.names()).load(inventory, false);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        if (inv != null) {
+            try {
+                profile = inv.profile() == null ? ProfileLoader.defaults() : ProfileLoader.load(shown(inv.profile()));
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        try {
+            pack = RulePack.load(rules);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        if (inv != null && pack != null && inv.waivers() != null) {
+            Set<String> controlIds = pack.controls().stream().map(Control::id)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            try {
+                waivers = WaiverLoader.load(shown(inv.waivers()), controlIds, inv.deviceIds());
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (wanted.contains("json")) {
+            try {
+                Files.createDirectories(out);
+            } catch (IOException e) {
+                problems.add(new InputProblem("--out", 0, 0, "cannot create folder " + out + " ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", "choose a folder you can write to"));
+            }
+        }
+        if (!problems.isEmpty() || inv == null || profile == null || pack == null) {
+            return inputErrors(stderr, problems);
+        }
+
+        // 3. Collection.
+        Instant startedAt = clock.instant();
+        LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
+        DeviceCollector collector = new DeviceCollector(catalog);
+        Transport transport = new CaptureTransport(captures);
+        List<Fact> facts = new ArrayList<>();
+        Map<String, DeviceOutcome> outcomes = new LinkedHashMap<>();
+        int n = inv.devices().size();
+        int i = 0;
+        for (Device d : inv.devices()) {
+            i++;
+            DeviceCollection c = collector.collect(d, transport);
+            facts.addAll(c.facts());
+            outcomes.put(d.id(), c.outcome());
+            stderr.println("[" + i + "/" + n + "] " + d.id() + " … " + progress(c.outcome()));
+            stderr.flush();
+        }
+
+        // 4. Evaluation and reports.
+        EvaluationResult result = new RuleEngine(pack).evaluate(
+                new Evaluation(inv.devices(), facts, outcomes, profile, waivers, day));
+        Instant finishedAt = clock.instant();
+        RunReport report = new RunReport(runId(startedAt), startedAt, finishedAt, inv.school(), profile.name(),
+                profile.sha256(), summaries(inv.devices(), outcomes), result.results(), pack.controls(),
+                result.expiredWaivers());
+        if (wanted.contains("console")) new ConsoleReport(useColour()).render(report, stdout);
+        if (wanted.contains("json")) {
+            Path written = new JsonReport().write(report, out);
+            stderr.println("report: " + written);
+        }
+        return report.exitStatus();
+    }
+
+    private List<InputProblem> argumentProblems() {
+        List<InputProblem> problems = new ArrayList<>();
+        for (String f : formats) {
+            String name = f.strip().toLowerCase(Locale.ROOT);
+            if (BUILT_FORMATS.contains(name)) continue;
+            if (PLANNED_FORMATS.contains(name)) {
+                problems.add(new InputProblem("--format", 0, 0, "the " + name + " report is not built yet",
+                        "use --format console,json for now"));
+            } else {
+                problems.add(new InputProblem("--format", 0, 0, "unknown format '" + f.strip() + "'",
+                        "write one or more of " + String.join(", ", BUILT_FORMATS) + ", separated by commas"));
+            }
+        }
+        if (captures != null && !Files.isDirectory(captures)) {
+            problems.add(new InputProblem("--captures", 0, 0, "no such folder: " + captures,
+                    "give the folder that holds one sub-folder of captured outputs per device id"));
+        }
+        for (Path r : rules) {
+            if (!Files.isDirectory(r)) {
+                problems.add(new InputProblem("--rules", 0, 0, "no such folder: " + r,
+                        "give a folder that contains .drl files"));
+            }
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            problems.add(new InputProblem("--out", 0, 0, out + " is a file, not a folder",
+                    "give a folder for report.json"));
+        }
+        if (!List.of("auto", "always", "never").contains(colour)) {
+            problems.add(new InputProblem("--color", 0, 0, "unknown choice '" + colour + "'",
+                    "write auto, always or never"));
+        }
+        return problems;
+    }
+
+    private static int inputErrors(PrintWriter stderr, List<InputProblem> problems) {
+        for (InputProblem p : problems) stderr.println(p.format());
+        stderr.println("auditor scan: nothing was scanned; " + problems.size()
+                + (problems.size() == 1 ? " problem" : " problems") + " in the input");
+        return AuditorCommand.EXIT_INPUT;
+    }
+
+    private static String progress(DeviceOutcome o) {
+        if (!o.reachable()) {
+            return "unreachable: " + (o.errors().isEmpty() ? "no reason given" : UntrustedText.oneLine(String.join("; ", o.errors())));
+        }
+        // Details are in the report, against the controls that needed the data.
+        return o.topicProblems().isEmpty() ? "ok"
+                : "ok, incomplete: " + UntrustedText.oneLine(String.join(", ", new java.util.TreeSet<>(o.topicProblems().keySet())));
+    }
+
+    private static List<RunReport.DeviceSummary> summaries(List<Device> devices, Map<String, DeviceOutcome> outcomes) {
+        List<RunReport.DeviceSummary> out = new ArrayList<>();
+        for (Device d : devices) {
+            DeviceOutcome o = outcomes.get(d.id());
+            List<String> roles = d.roles().stream().sorted(Comparator.comparingInt(Role::ordinal))
+                    .map(Role::yamlName).toList();
+            out.add(new RunReport.DeviceSummary(d.id(), roles, d.platform(), o != null && o.reachable(),
+                    o == null ? List.of("not collected") : o.errors()));
+        }
+        return out;
+    }
+
+    /** Sortable by time, unique even for two runs in the same second. */
+    private static String runId(Instant startedAt) {
+        return RUN_ID_TIME.format(startedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private boolean useColour() {
+        return switch (colour) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> System.console() != null && System.getenv("NO_COLOR") == null
+                    && !"dumb".equals(System.getenv("TERM"));
+        };
+    }
+
+    /** Relative to the working folder when inside it, so messages show the path as the user knows it. */
+    private static Path shown(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return p.startsWith(cwd) ? cwd.relativize(p) : p;
+    }
+
+    /** {@code --as-of}: a calendar day, with a message that says how to write one. */
+    static final class DayConverter implements CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not a day; write YYYY-MM-DD, for example 2026-11-20");
+            }
+        }
+    }
+}

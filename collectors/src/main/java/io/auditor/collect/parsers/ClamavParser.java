@@ -1,0 +1,111 @@
+package io.auditor.collect.parsers;
+
+import io.auditor.collect.Parser;
+import io.auditor.collect.UnrecognisedOutputException;
+import io.auditor.model.Observation;
+import io.auditor.model.facts.AntiMalwareStatus;
+import io.auditor.model.facts.Fact;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code clamscan --version} ({@code ClamAV <engine>/<daily signature version>/<signature date>}, or just
+ * {@code ClamAV <engine>} without a database) followed by {@code systemctl show} blocks for the scanning daemon,
+ * the signature updater (freshclam) and the on-access scanner (clamonacc). The signature date is printed in
+ * ctime format without a zone; it is taken as UTC.
+ */
+public final class ClamavParser implements Parser {
+    static final String DAEMON = "clamav-daemon.service";
+    static final String FRESHCLAM = "clamav-freshclam.service";
+    static final String ONACCESS = "clamav-clamonacc.service";
+
+    private static final Pattern VERSION = Pattern.compile("ClamAV (\\S+?)(?:/(\\d+)/(.+))?");
+    private static final String NOT_INSTALLED = "clamscan: not installed";
+    private static final DateTimeFormatter CTIME =
+            DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ENGLISH);
+    private static final Pattern PROPERTY = Pattern.compile("([A-Za-z]+)=(.*)");
+
+    @Override
+    public String id() { return "clamav"; }
+
+    @Override
+    public List<Fact> parse(Observation obs) throws UnrecognisedOutputException {
+        List<String> lines = Text.lines(obs.output());
+        int i = 0;
+        while (i < lines.size() && lines.get(i).isBlank()) i++;
+        if (i == lines.size()) throw new UnrecognisedOutputException("no output", 0);
+        String first = lines.get(i).strip();
+        int firstLine = i + 1;
+        i++;
+
+        Map<String, Map<String, String>> units = new HashMap<>();
+        Map<String, String> block = new HashMap<>();
+        for (; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                addBlock(units, block, i);
+                block = new HashMap<>();
+                continue;
+            }
+            Matcher m = PROPERTY.matcher(line);
+            if (!m.matches()) {
+                throw new UnrecognisedOutputException("expected a systemctl property such as ActiveState=active, found "
+                        + Text.quote(line), i + 1);
+            }
+            block.put(m.group(1), m.group(2));
+        }
+        addBlock(units, block, lines.size());
+
+        if (first.equals(NOT_INSTALLED)) {
+            return List.of(new AntiMalwareStatus(obs.deviceId(), obs.probeId(), obs.observedAt(), "ClamAV", false,
+                    false, false, false, null, null));
+        }
+        Matcher v = VERSION.matcher(first);
+        if (!v.matches()) {
+            throw new UnrecognisedOutputException("expected 'ClamAV <version>…' or '" + NOT_INSTALLED + "', found "
+                    + Text.quote(first), firstLine);
+        }
+        Instant signaturesUpdatedAt = null;
+        if (v.group(3) != null) {
+            try {
+                signaturesUpdatedAt = LocalDateTime.parse(v.group(3).strip().replaceAll("\\s+", " "), CTIME)
+                        .toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw new UnrecognisedOutputException("signature date " + Text.quote(v.group(3))
+                        + " is not like 'Tue Nov 19 09:40:49 2024'", firstLine);
+            }
+        }
+        boolean daemon = active(units, DAEMON);
+        boolean freshclam = active(units, FRESHCLAM);
+        boolean onAccess = active(units, ONACCESS);
+        return List.of(new AntiMalwareStatus(obs.deviceId(), obs.probeId(), obs.observedAt(), "ClamAV " + v.group(1),
+                true, daemon, onAccess, freshclam, v.group(2), signaturesUpdatedAt));
+    }
+
+    private static void addBlock(Map<String, Map<String, String>> units, Map<String, String> block, int line)
+            throws UnrecognisedOutputException {
+        if (block.isEmpty()) return;
+        String id = block.get("Id");
+        if (id == null) throw new UnrecognisedOutputException("a systemctl block has no Id= property", line);
+        units.put(id, block);
+    }
+
+    private static boolean active(Map<String, Map<String, String>> units, String unit)
+            throws UnrecognisedOutputException {
+        Map<String, String> props = units.get(unit);
+        if (props == null || props.get("ActiveState") == null) {
+            throw new UnrecognisedOutputException("no systemctl ActiveState for " + unit, 0);
+        }
+        return "loaded".equals(props.get("LoadState")) && "active".equals(props.get("ActiveState"));
+    }
+}

@@ -1,0 +1,44 @@
+package io.auditor.collect.parsers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.auditor.collect.Parser;
+import io.auditor.collect.UnrecognisedOutputException;
+import io.auditor.model.Observation;
+import io.auditor.model.facts.AntiMalwareStatus;
+import io.auditor.model.facts.Fact;
+
+import java.util.List;
+
+/**
+ * {@code Get-MpComputerStatus} (selected properties) as {@code ConvertTo-Json}. The engine counts as running
+ * when both its service and antivirus protection are enabled (Defender in passive mode beside another product
+ * reports the service enabled but antivirus disabled). Defender updates its signatures itself, so
+ * {@code updaterRunning} is null.
+ */
+public final class WindowsDefenderParser implements Parser {
+    static final String[] FIELDS = {"AMProductVersion", "AMServiceEnabled", "AntivirusEnabled",
+            "RealTimeProtectionEnabled", "AntivirusSignatureVersion", "AntivirusSignatureLastUpdated"};
+
+    @Override
+    public String id() { return "windows-defender"; }
+
+    @Override
+    public List<Fact> parse(Observation obs) throws UnrecognisedOutputException {
+        JsonNode root = Json.read(obs.output());
+        if (root == null) throw new UnrecognisedOutputException("no output; expected Get-MpComputerStatus as JSON", 0);
+        List<JsonNode> objects = Json.objects(root, "Get-MpComputerStatus result");
+        if (objects.size() != 1) {
+            throw new UnrecognisedOutputException("expected one Get-MpComputerStatus result, found " + objects.size(), 0);
+        }
+        JsonNode s = objects.get(0);
+        Json.require(s, "Get-MpComputerStatus result", FIELDS);
+        String version = Json.text(s, "AMProductVersion");
+        Boolean service = Json.bool(s, "AMServiceEnabled");
+        Boolean antivirus = Json.bool(s, "AntivirusEnabled");
+        Boolean running = service == null || antivirus == null ? null : service && antivirus;
+        String product = "Microsoft Defender Antivirus" + (version == null || version.isBlank() ? "" : " " + version);
+        return List.of(new AntiMalwareStatus(obs.deviceId(), obs.probeId(), obs.observedAt(), product, true, running,
+                Json.bool(s, "RealTimeProtectionEnabled"), null, Json.text(s, "AntivirusSignatureVersion"),
+                Json.date(s, "AntivirusSignatureLastUpdated")));
+    }
+}

@@ -1,0 +1,172 @@
+package io.auditor.collect;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class PlatformCatalogTest {
+    private final PlatformCatalog catalog = PlatformCatalog.builtIn();
+
+    @Test
+    void namesAreSortedAndComplete() {
+        assertEquals(List.of("cisco-ios", "cisco-roomos", "debian", "opnsense", "pfsense", "rhel", "snmp-generic",
+                "ubuntu", "windows"), List.copyOf(catalog.names()));
+    }
+
+    @Test
+    void ubuntuHasDebiansProbes() {
+        assertEquals(catalog.find("debian").orElseThrow().probes(), catalog.find("ubuntu").orElseThrow().probes());
+        assertEquals("ssh", catalog.find("ubuntu").orElseThrow().transport());
+    }
+
+    @Test
+    void unknownPlatformIsEmpty() {
+        assertTrue(catalog.find("solaris").isEmpty());
+        assertTrue(catalog.find(null).isEmpty());
+    }
+
+    @Test
+    void declaredPlatformsWithoutProbes() {
+        for (String name : List.of("rhel", "pfsense", "opnsense", "cisco-ios", "snmp-generic")) {
+            Platform p = catalog.find(name).orElseThrow();
+            assertTrue(p.probes().isEmpty(), name);
+            assertTrue(p.topics().isEmpty(), name);
+        }
+        assertEquals("snmp", catalog.find("snmp-generic").orElseThrow().transport());
+    }
+
+    @Test
+    void topics() {
+        assertEquals(Set.of("updates", "automatic-updates", "anti-malware", "admin-groups", "backups"),
+                catalog.find("debian").orElseThrow().topics());
+        assertEquals(Set.of("updates", "anti-malware", "admin-groups", "backups"),
+                catalog.find("windows").orElseThrow().topics());
+        assertEquals(Set.of("vc-settings"), catalog.find("cisco-roomos").orElseThrow().topics());
+    }
+
+    /** The fact topics the rules know; a probe with another topic would feed no control. */
+    static final Set<String> TOPICS = Set.of("updates", "automatic-updates", "anti-malware", "admin-groups", "backups",
+            "vc-settings");
+
+    @Test
+    void everyProbeNamesAnInstalledParserAndAKnownTopic() {
+        Parsers parsers = Parsers.installed();
+        Set<String> used = new TreeSet<>();
+        for (Platform p : catalog.platforms()) {
+            Set<String> ids = new HashSet<>();
+            for (Probe probe : p.probes()) {
+                assertTrue(ids.add(probe.id()), p.name() + ": probe id " + probe.id() + " is used twice");
+                assertTrue(parsers.find(probe.parser()).isPresent(),
+                        p.name() + "/" + probe.id() + " names parser " + probe.parser() + ", installed: " + parsers.ids());
+                assertTrue(TOPICS.contains(probe.topic()), p.name() + "/" + probe.id() + ": topic " + probe.topic());
+                used.add(probe.parser());
+            }
+        }
+        assertEquals(parsers.ids(), used, "every installed parser is used by a probe");
+        assertEquals(10, parsers.ids().size());
+    }
+
+    @Test
+    void probeIdsTopicsAndParsersAreTheContract() {
+        Map<String, String> expected = Map.of(
+                "debian", "apt-upgradable:updates:apt-upgradable unattended-upgrades:automatic-updates:apt-automatic "
+                        + "clamav:anti-malware:clamav admin-groups:admin-groups:getent-group "
+                        + "restic-snapshots:backups:restic-snapshots",
+                "windows", "defender-status:anti-malware:windows-defender local-admins:admin-groups:windows-local-admins "
+                        + "pending-updates:updates:windows-pending-updates wsb-summary:backups:windows-server-backup",
+                "cisco-roomos", "autoanswer:vc-settings:roomos-autoanswer");
+        expected.forEach((platform, probes) -> assertEquals(probes, String.join(" ",
+                catalog.find(platform).orElseThrow().probes().stream()
+                        .map(p -> p.id() + ":" + p.topic() + ":" + p.parser()).toList()), platform));
+    }
+
+    @Test
+    void commandsSurviveYamlQuoting() {
+        Map<String, String> cmd = new java.util.HashMap<>();
+        for (Probe p : catalog.find("debian").orElseThrow().probes()) cmd.put(p.id(), p.command());
+        assertEquals("for f in /var/lib/apt/periodic/update-success-stamp /var/lib/apt/lists/partial; do [ -e \"$f\" ] "
+                + "&& stat -c 'index-refreshed: %Y %n' \"$f\"; done; LC_ALL=C apt list --upgradable 2>/dev/null",
+                cmd.get("apt-upgradable"));
+        assertEquals("apt-config dump APT::Periodic; dpkg-query -W -f='unattended-upgrades ${db:Status-Abbrev} "
+                + "${Version}\\n' unattended-upgrades 2>&1 || true", cmd.get("unattended-upgrades"));
+        assertEquals("(command -v clamscan >/dev/null && clamscan --version) || echo 'clamscan: not installed'; "
+                + "systemctl show --property=Id,LoadState,ActiveState,SubState clamav-daemon.service "
+                + "clamav-freshclam.service clamav-clamonacc.service", cmd.get("clamav"));
+        assertEquals("for g in sudo wheel admin; do getent group \"$g\"; done; awk -F: '$3 == 0 { print \"uid0:x:0:\" $1 }' "
+                + "/etc/passwd", cmd.get("admin-groups"));
+        assertEquals("restic snapshots --json --no-lock", cmd.get("restic-snapshots"));
+        Probe admins = catalog.find("windows").orElseThrow().probes().get(1);
+        assertEquals("powershell -NoProfile -NonInteractive -Command \"Get-LocalGroupMember -SID S-1-5-32-544 | "
+                + "Select-Object Name,ObjectClass,@{n='PrincipalSource';e={\\\"$($_.PrincipalSource)\\\"}} | ConvertTo-Json\"",
+                admins.command());
+        for (Probe p : catalog.find("windows").orElseThrow().probes()) {
+            assertTrue(p.command().startsWith("powershell -NoProfile -NonInteractive -Command \""), p.id());
+            assertFalse(p.command().contains("\n"), p.id());
+        }
+    }
+
+    @TempDir Path tmp;
+
+    private static final String GOOD = "name: good\ndescription: d\ntransport: ssh\nprobes:\n"
+            + "  - {id: p1, topic: updates, command: c, parser: x, description: d}\n";
+
+    @Test
+    void loadsFromAJar() throws Exception {
+        Path jar = tmp.resolve("platforms.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("p/"));
+            out.putNextEntry(new JarEntry("p/good.yaml"));
+            out.write(GOOD.getBytes());
+            out.putNextEntry(new JarEntry("p/alias.yaml"));
+            out.write("name: alias\ndescription: d\ntransport: ssh\nprobesFrom: good\n".getBytes());
+            out.putNextEntry(new JarEntry("p/README.md"));
+            out.write("not a platform".getBytes());
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{jar.toUri().toURL()}, null)) {
+            PlatformCatalog c = PlatformCatalog.load(loader, "p");
+            assertEquals(List.of("alias", "good"), List.copyOf(c.names()));
+            assertEquals(c.find("good").orElseThrow().probes(), c.find("alias").orElseThrow().probes());
+        }
+    }
+
+    private String loadError(String file, String yaml) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("d" + System.nanoTime()).resolve("p"));
+        Files.writeString(dir.resolve(file), yaml);
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{dir.getParent().toUri().toURL()}, null)) {
+            return assertThrows(IllegalStateException.class, () -> PlatformCatalog.load(loader, "p")).getMessage();
+        }
+    }
+
+    @Test
+    void malformedPlatformFilesAreExplained() throws Exception {
+        assertTrue(loadError("other.yaml", GOOD).contains("name 'good' must equal the file name 'other'"));
+        assertTrue(loadError("good.yaml", GOOD + "  - {id: p1, topic: updates, command: c, parser: x, description: d}\n")
+                .contains("probe 2 'p1': id is used twice"));
+        assertTrue(loadError("good.yaml", GOOD.replace("ssh", "telnet")).contains("transport 'telnet'"));
+        assertTrue(loadError("good.yaml", GOOD.replace("command: c, ", "")).contains("command is missing"));
+        assertTrue(loadError("good.yaml", GOOD.replace("parser: x", "parsr: x")).contains("parsr"));
+        assertTrue(loadError("good.yaml", "name: good\ndescription: d\ntransport: ssh\n").contains("probes is missing"));
+        assertTrue(loadError("good.yaml", "name: good\ndescription: d\ntransport: ssh\nprobesFrom: nothing\n")
+                .contains("probesFrom 'nothing'"));
+        assertTrue(loadError("good.yaml", GOOD.replace("id: p1", "id: ../p1")).contains("id must be"));
+    }
+
+    @Test
+    void ofRejectsDuplicates() {
+        Platform p = new Platform("a", "d", "ssh", List.of());
+        assertThrows(IllegalArgumentException.class, () -> PlatformCatalog.of(List.of(p, p)));
+    }
+}

@@ -1,0 +1,130 @@
+package io.auditor.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.auditor.model.ControlResult;
+import io.auditor.model.RunReport;
+import io.auditor.model.Status;
+import io.auditor.model.Waiver;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * {@code report.json}: the machine-readable run, for dashboards and scripts. Its fields are a contract
+ * (ARCHITECTURE.md, "JSON report"): fields may be added, never renamed or removed, without raising
+ * {@link #SCHEMA_VERSION}. The tree is built field by field rather than by serialising records, so a
+ * rename in the model cannot silently change the contract.
+ */
+public final class JsonReport {
+    public static final int SCHEMA_VERSION = 1;
+    public static final String FILE_NAME = "report.json";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    public ObjectNode toJson(RunReport r) {
+        ObjectNode root = NODES.objectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+
+        ObjectNode run = root.putObject("run");
+        run.put("id", r.runId());
+        run.put("startedAt", instant(r.startedAt()));
+        run.put("finishedAt", instant(r.finishedAt()));
+        run.put("school", r.school());
+        run.put("profile", r.profileName());
+        run.put("profileSha256", r.profileSha256());
+
+        ObjectNode summary = root.putObject("summary");
+        summary.put("devices", r.devices().size());
+        summary.put("pass", r.count(Status.PASS));
+        summary.put("gap", r.count(Status.GAP));
+        summary.put("notAssessed", r.count(Status.NOT_ASSESSED));
+        summary.put("waived", r.count(Status.WAIVED));
+        summary.put("notApplicable", r.count(Status.NOT_APPLICABLE));
+
+        ArrayNode devices = root.putArray("devices");
+        for (RunReport.DeviceSummary d : r.devices()) {
+            ObjectNode n = devices.addObject();
+            n.put("id", d.id());
+            strings(n.putArray("roles"), d.roles());
+            n.put("platform", d.platform());
+            n.put("reachable", d.reachable());
+            strings(n.putArray("errors"), d.errors());
+        }
+
+        ArrayNode results = root.putArray("results");
+        for (ControlResult c : r.results()) {
+            ObjectNode n = results.addObject();
+            n.put("control", c.control().id());
+            n.put("device", c.deviceId());
+            n.put("status", c.status().name());
+            n.put("severity", c.control().severity().label());
+            n.put("title", c.control().title());
+            strings(n.putArray("policyRefs"), c.control().policyRefs());
+            n.put("evidence", c.evidenceText());
+            n.put("remediation", c.control().remediation());
+            if (c.waiver() != null) n.set("waiver", waiver(c.waiver()));
+            if (c.expiredWaiver() != null) n.set("expiredWaiver", waiver(c.expiredWaiver()));
+        }
+
+        ArrayNode expired = root.putArray("expiredWaivers");
+        for (Waiver w : r.expiredWaivers()) expired.add(waiver(w));
+        return root;
+    }
+
+    public String render(RunReport r) {
+        try {
+            return MAPPER.writeValueAsString(toJson(r)) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise report: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes {@code outDir/report.json} atomically (see {@link AtomicFile}), creating the folder.
+     *
+     * @return the file written
+     */
+    public Path write(RunReport r, Path outDir) throws IOException {
+        Path target = outDir.resolve(FILE_NAME);
+        ObjectNode tree = toJson(r);
+        AtomicFile.write(target, out -> {
+            MAPPER.writeValue(out, tree);
+            out.write('\n');
+        });
+        return target;
+    }
+
+    private static ObjectNode waiver(Waiver w) {
+        ObjectNode n = NODES.objectNode();
+        n.put("control", w.control());
+        n.put("device", w.devicePattern());
+        n.put("reason", w.reason());
+        n.put("riskAccepted", w.riskAccepted());
+        n.put("approvedBy", w.approvedBy());
+        n.put("effective", w.effective() == null ? null : w.effective().toString());
+        n.put("expires", w.expires() == null ? null : w.expires().toString());
+        n.put("source", w.source());
+        return n;
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        for (String v : values) array.add(v);
+    }
+
+    /** ISO-8601 in UTC with a {@code Z}, whatever the machine's time zone. */
+    private static String instant(Instant i) {
+        return i == null ? null : DateTimeFormatter.ISO_INSTANT.format(i.truncatedTo(ChronoUnit.MILLIS));
+    }
+}

@@ -1,0 +1,102 @@
+package io.auditor.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonReportTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode written(Path dir) throws Exception {
+        Path file = new JsonReport().write(SampleRuns.mixed(), dir.resolve("out/nested"));
+        assertEquals(dir.resolve("out/nested/report.json"), file);
+        return JSON.readTree(Files.readString(file));
+    }
+
+    @Test
+    void runAndSummaryFollowTheContract(@TempDir Path dir) throws Exception {
+        JsonNode root = written(dir);
+        assertEquals(1, root.get("schemaVersion").asInt());
+        JsonNode run = root.get("run");
+        assertEquals("20250110T093000Z-ab12cd", run.get("id").asText());
+        assertEquals("2025-01-10T09:30:00Z", run.get("startedAt").asText());
+        assertEquals("2025-01-10T09:30:04.250Z", run.get("finishedAt").asText());
+        assertEquals("Example Academy", run.get("school").asText());
+        assertEquals("built-in defaults", run.get("profile").asText());
+        assertEquals("", run.get("profileSha256").asText());
+        JsonNode s = root.get("summary");
+        assertEquals(List.of(3, 1, 2, 2, 1, 1), List.of(s.get("devices").asInt(), s.get("pass").asInt(),
+                s.get("gap").asInt(), s.get("notAssessed").asInt(), s.get("waived").asInt(),
+                s.get("notApplicable").asInt()));
+    }
+
+    @Test
+    void devicesCarryReachabilityAndErrors(@TempDir Path dir) throws Exception {
+        JsonNode devices = written(dir).get("devices");
+        assertEquals(3, devices.size());
+        JsonNode ws105 = devices.get(1);
+        assertEquals("ws-105", ws105.get("id").asText());
+        assertEquals("workstation", ws105.get("roles").get(0).asText());
+        assertEquals("windows", ws105.get("platform").asText());
+        assertFalse(ws105.get("reachable").asBoolean());
+        assertEquals("no captures for ws-105", ws105.get("errors").get(0).asText());
+    }
+
+    @Test
+    void resultsCarryControlMetadataEvidenceAndWaivers(@TempDir Path dir) throws Exception {
+        JsonNode results = written(dir).get("results");
+        assertEquals(7, results.size());
+        JsonNode gap = results.get(0);
+        assertEquals("AV-01", gap.get("control").asText());
+        assertEquals("ws-101", gap.get("device").asText());
+        assertEquals("GAP", gap.get("status").asText());
+        assertEquals("critical", gap.get("severity").asText());
+        assertEquals("Anti-malware installed and running", gap.get("title").asText());
+        assertEquals("000 §12", gap.get("policyRefs").get(0).asText());
+        assertTrue(gap.get("evidence").isTextual());
+        assertEquals("WinDefend service: Stopped (defender-status)", gap.get("evidence").asText());
+        assertEquals("Fix AV-01 by doing the documented thing.", gap.get("remediation").asText());
+        assertFalse(gap.has("waiver"));
+        assertEquals("waivers.yaml:12", gap.get("expiredWaiver").get("source").asText());
+
+        JsonNode waived = results.get(1);
+        assertEquals("WAIVED", waived.get("status").asText());
+        JsonNode w = waived.get("waiver");
+        assertEquals("lab machines are offline", w.get("reason").asText());
+        assertEquals("stale definitions", w.get("riskAccepted").asText());
+        assertEquals("J Smith (Head)", w.get("approvedBy").asText());
+        assertEquals("2025-01-01", w.get("effective").asText());
+        assertEquals("2025-03-31", w.get("expires").asText());
+        assertEquals("waivers.yaml:4", w.get("source").asText());
+        assertFalse(waived.has("expiredWaiver"));
+
+        assertEquals("NOT_APPLICABLE", results.get(5).get("status").asText());
+        assertEquals("", results.get(5).get("evidence").asText());
+    }
+
+    @Test
+    void expiredWaiversAreListed(@TempDir Path dir) throws Exception {
+        JsonNode expired = written(dir).get("expiredWaivers");
+        assertEquals(1, expired.size());
+        assertEquals("AV-01", expired.get(0).get("control").asText());
+        assertEquals("2024-12-31", expired.get(0).get("expires").asText());
+    }
+
+    @Test
+    void controlCharactersInEvidenceStayValidJson() throws Exception {
+        var r = SampleRuns.run(List.of(new io.auditor.model.ControlResult(SampleRuns.AV01, "ws-101",
+                io.auditor.model.Status.GAP, List.of("a\u001b[2J\"b\nc"), null, null)), List.of());
+        String text = new JsonReport().render(r);
+        assertFalse(text.contains("\u001b"), "escaped as \\u001B, not raw");
+        assertEquals("a\u001b[2J\"b\nc", JSON.readTree(text).get("results").get(0).get("evidence").asText());
+    }
+}
