@@ -19,8 +19,8 @@ import java.util.Set;
  * unreachable; a probe that fails, exits non-zero, is cut at the output cap or is not understood becomes a
  * problem of its topic, worded for a technician. Nothing a device returns can stop the scan.
  *
- * <p>A device whose platform has no probes yet is not contacted at all; its outcome is reachable with no
- * provided topics, so every control in its scope reads "no collector for platform X provides … yet".
+ * <p>A device whose platform has no probes yet is not contacted at all; it is reported as not reached, with
+ * an error that says no collector exists for its platform yet, so no report claims it was seen.
  */
 public final class DeviceCollector {
     /** Longest quote of a failing probe's output in a problem message. */
@@ -48,8 +48,9 @@ public final class DeviceCollector {
         Platform platform = found.get();
         if (platform.probes().isEmpty()) {
             // Nothing to run: the device is not contacted, and every control explains that no collector exists yet.
-            return new DeviceCollection(new DeviceOutcome(device.id(), true, List.of(), Map.of(), Set.of()),
-                    List.of(), List.of());
+            return new DeviceCollection(new DeviceOutcome(device.id(), false,
+                    List.of("not contacted: no collector for platform '" + device.platform() + "' exists yet"),
+                    Map.of(), Set.of()), List.of(), List.of());
         }
 
         DeviceSession session;

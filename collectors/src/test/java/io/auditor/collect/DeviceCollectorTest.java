@@ -201,9 +201,9 @@ class DeviceCollectorTest {
     void platformWithoutProbesIsNotContacted() {
         Transport never = d -> { throw new AssertionError("contacted"); };
         DeviceCollection c = collector.collect(device("fw-01", "pfsense"), never);
-        assertTrue(c.outcome().reachable());
+        assertFalse(c.outcome().reachable());
         assertTrue(c.outcome().providedTopics().isEmpty());
-        assertEquals("no collector for platform 'pfsense' provides updates yet",
+        assertEquals("not contacted: no collector for platform 'pfsense' exists yet",
                 c.outcome().notAssessedReason(Set.of("updates"), "pfsense"));
     }
 
