@@ -126,7 +126,8 @@ public final class ScanCommand implements Callable<Integer> {
                     + "set), always, never (default: ${DEFAULT-VALUE}).")
     String colour;
 
-    @Option(names = "--debug", description = "On an internal error, print the full stack trace.")
+    @Option(names = "--debug", description = "Print the time each phase took and, on an internal error, the full "
+            + "stack trace.")
     boolean debug;
 
     private final Clock clock;
@@ -169,6 +170,7 @@ public final class ScanCommand implements Callable<Integer> {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
 
         // 2. Inputs, all before any device is touched; gather every problem there is.
+        long t0 = System.nanoTime();
         PlatformCatalog catalog = catalogs.get();
         Inventory inv = null;
         PolicyProfile profile = null;
@@ -186,11 +188,13 @@ public final class ScanCommand implements Callable<Integer> {
                 problems.addAll(e.problems());
             }
         }
+        long rulesStart = System.nanoTime();
         try {
             pack = RulePack.load(rules);
         } catch (InvalidInputException e) {
             problems.addAll(e.problems());
         }
+        long rulesNanos = System.nanoTime() - rulesStart;
         if (inv != null && pack != null && inv.waivers() != null) {
             Set<String> controlIds = pack.controls().stream().map(Control::id)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -213,6 +217,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
 
         // 3. Collection.
+        long t1 = System.nanoTime();
         Instant startedAt = clock.instant();
         LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
         DeviceCollector collector = new DeviceCollector(catalog);
@@ -231,18 +236,30 @@ public final class ScanCommand implements Callable<Integer> {
         }
 
         // 4. Evaluation and reports.
+        long t2 = System.nanoTime();
         EvaluationResult result = new RuleEngine(pack).evaluate(
                 new Evaluation(inv.devices(), facts, outcomes, profile, waivers, day));
         Instant finishedAt = clock.instant();
         RunReport report = new RunReport(runId(startedAt), startedAt, finishedAt, inv.school(), profile.name(),
                 profile.sha256(), summaries(inv.devices(), outcomes), result.results(), pack.controls(),
                 result.expiredWaivers());
+        long t3 = System.nanoTime();
         if (wanted.contains("console")) new ConsoleReport(useColour()).render(report, stdout);
         if (wanted.contains("json")) {
             Path written = new JsonReport().write(report, out);
             stderr.println("report: " + written);
         }
+        if (debug) {
+            long t4 = System.nanoTime();
+            stderr.printf(Locale.ROOT, "timing: inputs %.2f s (rule pack %.2f s), collection %.2f s, "
+                            + "evaluation %.2f s, reports %.2f s%n", seconds(t1 - t0), seconds(rulesNanos),
+                    seconds(t2 - t1), seconds(t3 - t2), seconds(t4 - t3));
+        }
         return report.exitStatus();
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
     }
 
     private List<InputProblem> argumentProblems() {

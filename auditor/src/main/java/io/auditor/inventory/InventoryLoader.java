@@ -326,11 +326,11 @@ public final class InventoryLoader {
                 YamlNode.Scalar key = e.getKey();
                 if (inlineSecret(key)) continue;
                 if (allowed.contains(key.text())) continue;
-                if (key.text().contains(" ") && isNull(e.getValue())) {
+                if (key.text().contains(" ") && isEmpty(e.getValue())) {
                     // In '{ description: a, b }' the comma ends the value and 'b' becomes a key.
                     problem(key, "'" + key.text() + "' is read as a key " + where + ", because a comma inside "
                             + "{ … } starts a new key", "put the value before it in quotes, e.g. "
-                            + "description: 'staff laptop, often off site'");
+                            + "description: 'first part, second part'");
                     continue;
                 }
                 unknownKey(key, allowed, where);
@@ -404,6 +404,11 @@ public final class InventoryLoader {
 
     private static String suggestion(String word, Collection<String> candidates) {
         return Spelling.nearest(word, candidates).map(s -> "did you mean '" + s + "'? ").orElse("");
+    }
+
+    /** No value at all; YAML gives a key with nothing after it as null or as an empty plain text. */
+    private static boolean isEmpty(YamlNode n) {
+        return n instanceof YamlNode.Scalar s && (s.isNull() || s.text() == null || s.text().isEmpty());
     }
 
     private static boolean isNull(YamlNode n) {

@@ -95,12 +95,13 @@ class ScanEndToEndTest {
     }
 
     @Test
-    void consoleOnlyWritesNoReportFile(@TempDir Path dir) {
+    void consoleOnlyWritesNoReportFileAndDebugTimesEachPhase(@TempDir Path dir) {
         Path out = dir.resolve("out");
-        Run r = scanSample(out, "--format", "console");
+        Run r = scanSample(out, "--format", "console", "--debug");
         assertEquals(1, r.exit(), r.toString());
         assertFalse(Files.exists(out.resolve("report.json")));
         assertTrue(r.out().contains("GAPS ("), r.toString());
+        assertTrue(r.err().matches("(?s).*timing: inputs \\d+\\.\\d\\d s \\(rule pack .*"), "--debug times phases\n" + r);
     }
 
     private static JsonNode find(JsonNode report, String control, String device) {

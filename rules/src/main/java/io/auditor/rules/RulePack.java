@@ -99,7 +99,11 @@ public final class RulePack {
             kfs.write(kiePath, s.text().getBytes(StandardCharsets.UTF_8));
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        for (Message m : errors) {
+            // After a syntax error Drools adds a content-free "null Package" line for the same file; skip it.
+            if (m.getText() != null && m.getText().contains("Parser returned a null Package")
+                    && errors.stream().anyMatch(o -> o != m && Objects.equals(o.getPath(), m.getPath()))) continue;
             // Messages name the file relative to src/main/resources; map it back to the user's real file.
             DrlSource s = m.getPath() == null ? null : byKiePath.getOrDefault(m.getPath(),
                     byKiePath.get("src/main/resources/" + m.getPath()));

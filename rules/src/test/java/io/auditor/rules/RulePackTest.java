@@ -99,6 +99,16 @@ class RulePackTest {
         InputProblem p = e.problems().get(0);
         assertEquals(dir.resolve("school.drl").toAbsolutePath().toString(), p.file());
         assertEquals(lineOf(drl, "id == )"), p.line());
+        assertEquals(1, e.problems().size(), "no follow-on noise: " + e.getMessage());
+        assertTrue(p.message().contains("no viable alternative"), p.message());
+    }
+
+    @Test
+    void ruleFileWithoutPackageLineLoads() throws Exception {
+        String drl = HEADER.replace("package school.rules;", "") + rule("lock", "    @id(\"END-01\")\n" + FULL_META, "$d : Device()");
+        Path file = write(dir, "nopkg.drl", drl);
+        RulePack pack = RulePack.load(List.of(dir));
+        assertEquals(file + ":" + lineOf(drl, "rule \"lock\""), pack.definedAt("END-01"));
     }
 
     @Test

@@ -23,7 +23,9 @@ import java.util.Map;
  * (Jackson's tree model drops positions). Rejects duplicate keys, which YAML tools silently resolve.
  */
 public final class YamlReader {
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    // "key:" with nothing after it means no value (as in YAML), not an empty text.
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
     private YamlReader() {}
 
