@@ -67,13 +67,16 @@ public final class DeviceCollector {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         try (session) {
             for (Probe probe : platform.probes()) {
+                if (!probe.appliesTo(device)) continue;
                 String problem = runProbe(device, probe, session, facts, observations);
                 if (problem != null) problems.computeIfAbsent(probe.topic(), t -> new ArrayList<>()).add(problem);
             }
         } catch (RuntimeException e) {
             // close() failed: the probes already ran, so keep what was collected.
         }
-        DeviceOutcome outcome = new DeviceOutcome(device.id(), true, List.of(), problems, platform.topics());
+        Set<String> provided = new java.util.LinkedHashSet<>();
+        for (Probe probe : platform.probes()) if (probe.appliesTo(device)) provided.add(probe.topic());
+        DeviceOutcome outcome = new DeviceOutcome(device.id(), true, List.of(), problems, provided);
         return new DeviceCollection(outcome, facts, observations);
     }
 

@@ -153,6 +153,9 @@ public final class PlatformCatalog {
             if (blank(probe.command())) problems.add(at + ": command is missing");
             if (blank(probe.parser())) problems.add(at + ": parser is missing");
             if (blank(probe.description())) problems.add(at + ": description is missing");
+            for (String role : probe.roles()) {
+                if (io.auditor.model.Role.fromYamlName(role).isEmpty()) problems.add(at + ": unknown role '" + role + "'");
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException(where + ": " + String.join("; ", problems));

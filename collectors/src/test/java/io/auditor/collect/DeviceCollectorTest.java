@@ -67,6 +67,21 @@ class DeviceCollectorTest {
     }
 
     @Test
+    void backupProbesAreNotRunOnWorkstations() throws Exception {
+        Path d = captures("ws-01");
+        sample(d, "apt-upgradable", "security-pending.txt");
+        sample(d, "unattended-upgrades", "enabled.txt");
+        sample(d, "clamav", "running.txt");
+        sample(d, "admin-groups", "several-admins.txt");
+        // No restic capture: a workstation is not asked, so nothing is missing.
+        Device ws = new Device("ws-01", Set.of(Role.WORKSTATION), "debian", "192.0.2.11", null, null, false);
+        DeviceCollection c = collector.collect(ws, new CaptureTransport(dir));
+        assertEquals(Map.of(), c.outcome().topicProblems());
+        assertFalse(c.outcome().providedTopics().contains("backups"));
+        assertFalse(c.observations().stream().anyMatch(o -> o.probeId().equals("restic-snapshots")));
+    }
+
+    @Test
     void unreachableWhenCapturesAreMissing() {
         DeviceCollection c = collector.collect(device("srv-09", "debian"), new CaptureTransport(dir));
         assertFalse(c.outcome().reachable());

@@ -23,5 +23,7 @@ public record Evaluation(List<Device> devices, List<Fact> facts, Map<String, Dev
         facts = List.copyOf(facts);
         outcomes = Map.copyOf(outcomes);
         waivers = List.copyOf(waivers);
+        java.util.Objects.requireNonNull(profile, "profile (use ProfileLoader.defaults())");
+        java.util.Objects.requireNonNull(asOf, "asOf (the day waivers are checked against)");
     }
 }

@@ -31,9 +31,11 @@ public final class RuleEngine {
 
         Map<String, Device> devices = new HashMap<>();
         for (Device d : input.devices()) devices.put(d.id(), d);
+        Map<String, Control> controls = new HashMap<>();
+        for (Control c : pack.controls()) controls.put(c.id(), c);
         Map<String, Map<String, Verdict>> verdicts = new HashMap<>();
         for (Finding f : findings) {
-            Control control = pack.control(f.controlId()).orElse(null);
+            Control control = controls.get(f.controlId());
             Device device = devices.get(f.deviceId());
             // A rule may match a device outside its control's scope; only in-scope results exist.
             if (control == null || device == null || !control.appliesTo(device)) continue;

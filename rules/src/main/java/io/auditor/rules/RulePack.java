@@ -183,7 +183,11 @@ public final class RulePack {
                 origins.put(id, first.origin());
             }
         }
-        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        if (!problems.isEmpty()) {
+            // Drools lists packages and rules in no fixed order; report in file and line order.
+            problems.sort(Comparator.comparing(InputProblem::file).thenComparingInt(InputProblem::line));
+            throw new InvalidInputException(problems);
+        }
 
         tryFiring(kieBase, sources);
 
