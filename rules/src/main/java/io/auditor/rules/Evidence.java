@@ -17,6 +17,10 @@ public final class Evidence {
     public static String update(PendingUpdate u) {
         String name = orUnknown(u.name());
         if (u.installedVersion() == null && u.availableVersion() == null) return name;
+        // Windows updates have no installed version; their title usually already names the KB.
+        if (u.installedVersion() == null) {
+            return name.contains(u.availableVersion()) ? name : name + " (" + u.availableVersion() + ")";
+        }
         return name + " " + orUnknown(u.installedVersion()) + " → " + orUnknown(u.availableVersion());
     }
 
