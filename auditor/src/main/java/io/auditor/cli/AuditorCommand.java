@@ -25,15 +25,10 @@ import java.util.concurrent.Callable;
         subcommands = {CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {
-                "0:every in-scope result is PASS, WAIVED or NOT_APPLICABLE",
-                "1:at least one GAP or NOT_ASSESSED",
-                "2:invalid input (inventory, profile, waivers, rules, arguments); nothing was scanned",
-                "3:internal error (run again with --debug for the stack trace)"},
-        footerHeading = "%nExample:%n",
-        footer = {"  auditor scan --inventory samples/estate/inventory.yaml \\",
-                "               --captures samples/estate/captures --out out"})
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {ExitStatus.OK, ExitStatus.ATTENTION, ExitStatus.INPUT, ExitStatus.INTERNAL},
+        footerHeading = ExitStatus.EXAMPLE_HEADING,
+        footer = {ExitStatus.EXAMPLE_1, ExitStatus.EXAMPLE_2})
 public final class AuditorCommand implements Callable<Integer> {
     public static final int EXIT_INPUT = 2;
     public static final int EXIT_INTERNAL = 3;

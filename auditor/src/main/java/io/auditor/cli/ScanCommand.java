@@ -73,15 +73,10 @@ import java.util.stream.Collectors;
                 "",
                 "This version audits from captured outputs (--captures); live collection over SSH and SNMP "
                         + "comes in a later version."},
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {
-                "0:every in-scope result is PASS, WAIVED or NOT_APPLICABLE",
-                "1:at least one GAP or NOT_ASSESSED",
-                "2:invalid input (inventory, profile, waivers, rules, arguments); nothing was scanned",
-                "3:internal error (run again with --debug for the stack trace)"},
-        footerHeading = "%nExample:%n",
-        footer = {"  auditor scan --inventory samples/estate/inventory.yaml \\",
-                "               --captures samples/estate/captures --out out"})
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {ExitStatus.OK, ExitStatus.ATTENTION, ExitStatus.INPUT, ExitStatus.INTERNAL},
+        footerHeading = ExitStatus.EXAMPLE_HEADING,
+        footer = {ExitStatus.EXAMPLE_1, ExitStatus.EXAMPLE_2})
 public final class ScanCommand implements Callable<Integer> {
     static final List<String> BUILT_FORMATS = List.of("console", "json");
     static final List<String> PLANNED_FORMATS = List.of("html", "csv", "junit");

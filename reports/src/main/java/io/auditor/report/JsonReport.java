@@ -1,6 +1,9 @@
 package io.auditor.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -32,6 +35,36 @@ public final class JsonReport {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    static {
+        MAPPER.getFactory().setCharacterEscapes(new InvisibleEscapes());
+    }
+
+    /**
+     * Evidence is device output. JSON already escapes C0 controls (ESC included); this also writes DEL, the C1
+     * controls (an 8-bit CSI is U+009B), bidirectional overrides and the line/paragraph separators as
+     * six-character JSON escapes, so that {@code cat report.json} in a terminal shows them rather than obeying them. A parser
+     * still reads back exactly the text the device printed.
+     */
+    private static final class InvisibleEscapes extends CharacterEscapes {
+        private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        InvisibleEscapes() {
+            ascii[0x7F] = CharacterEscapes.ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int c) {
+            boolean invisible = (c >= 0x80 && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F
+                    || (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+            return invisible ? new SerializedString(String.format("\\u%04X", c)) : null;
+        }
+    }
 
     public ObjectNode toJson(RunReport r) {
         ObjectNode root = NODES.objectNode();

@@ -99,4 +99,21 @@ class JsonReportTest {
         assertFalse(text.contains("\u001b"), "escaped as \\u001B, not raw");
         assertEquals("a\u001b[2J\"b\nc", JSON.readTree(text).get("results").get(0).get("evidence").asText());
     }
+
+    /** C1 controls (8-bit CSI, NEL), DEL and bidi overrides are escaped too, in the file and in render(). */
+    @Test
+    void invisibleAndBidiCharactersAreEscapedAndReadBackExactly(@TempDir Path dir) throws Exception {
+        String hostile = "x\u009b31m\u0085\u007f\u202egnp.exe\u2066i\u2069\u2028 — é → ok";
+        var r = SampleRuns.run(List.of(new io.auditor.model.ControlResult(SampleRuns.AV01, "ws-101",
+                io.auditor.model.Status.GAP, List.of(hostile), null, null)), List.of());
+        for (String text : List.of(new JsonReport().render(r),
+                java.nio.file.Files.readString(new JsonReport().write(r, dir)))) {
+            for (char c : new char[]{0x9B, 0x85, 0x7F, 0x202E, 0x2066, 0x2069, 0x2028}) {
+                assertFalse(text.indexOf(c) >= 0, "raw U+" + Integer.toHexString(c));
+            }
+            assertTrue(text.contains("x\\u009B31m\\u0085\\u007F\\u202Egnp.exe"), text);
+            assertTrue(text.contains(" — é → ok"), "ordinary non-ASCII text stays readable");
+            assertEquals(hostile, JSON.readTree(text).get("results").get(0).get("evidence").asText());
+        }
+    }
 }

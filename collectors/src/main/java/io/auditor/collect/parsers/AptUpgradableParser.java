@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 /**
  * {@code apt list --upgradable} (Debian, Ubuntu), preceded by {@code index-refreshed: <epoch> <path>} lines
  * from {@code stat}. An update is a security update when one of its origin suites is a {@code -security}
- * suite ({@code bookworm-security}, {@code jammy-security}). apt does not say when an update was released.
+ * suite ({@code bookworm-security}, {@code jammy-security}). apt does not say when an update was released. Without
+ * an {@code index-refreshed} line the output is refused: apt knows only the updates in its local index, so a list
+ * from an index of unknown age (wiped, never fetched) cannot show that nothing is pending.
  */
 public final class AptUpgradableParser implements Parser {
     private static final Pattern REFRESHED = Pattern.compile("index-refreshed: (\\d{1,12}) (.+)");
@@ -40,7 +42,10 @@ public final class AptUpgradableParser implements Parser {
             if (!listing) {
                 Matcher m = REFRESHED.matcher(line);
                 if (m.matches()) {
-                    if (refreshed == null) refreshed = Instant.ofEpochSecond(Long.parseLong(m.group(1)));
+                    if (refreshed == null) {
+                        refreshed = Times.notAfter(Instant.ofEpochSecond(Long.parseLong(m.group(1))), obs.observedAt(),
+                                "index refresh time", i + 1);
+                    }
                 } else if (line.startsWith("Listing...")) {
                     listing = true;
                 } else {
@@ -60,6 +65,12 @@ public final class AptUpgradableParser implements Parser {
         }
         if (!listing) {
             throw new UnrecognisedOutputException("no 'Listing...' line, so this is not the output of apt list", 0);
+        }
+        if (refreshed == null) {
+            // apt lists only the updates its local index knows: without a refresh time, an empty list proves nothing.
+            throw new UnrecognisedOutputException("no 'index-refreshed: …' line: neither apt's success stamp nor its "
+                    + "lists folder exists, so the package index was never refreshed (or cannot be read) and the list "
+                    + "of pending updates cannot be trusted; run apt-get update", 0);
         }
         List<Fact> facts = new ArrayList<>();
         facts.add(new UpdateStatus(obs.deviceId(), obs.probeId(), obs.observedAt(), refreshed, updates.size()));

@@ -84,6 +84,7 @@ public final class ClamavParser implements Parser {
                 throw new UnrecognisedOutputException("signature date " + Text.quote(v.group(3))
                         + " is not like 'Tue Nov 19 09:40:49 2024'", firstLine);
             }
+            Times.notAfter(signaturesUpdatedAt, obs.observedAt(), "signature date", firstLine);
         }
         boolean daemon = active(units, DAEMON);
         boolean freshclam = active(units, FRESHCLAM);

@@ -9,8 +9,10 @@ import io.auditor.model.facts.GroupMember;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +28,7 @@ public final class GetentGroupParser implements Parser {
 
     @Override
     public List<Fact> parse(Observation obs) throws UnrecognisedOutputException {
-        Map<String, List<String>> groups = new LinkedHashMap<>();
+        Map<String, Set<String>> groups = new LinkedHashMap<>();
         List<String> lines = Text.lines(obs.output());
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -36,17 +38,17 @@ public final class GetentGroupParser implements Parser {
                 throw new UnrecognisedOutputException("not a group line name:password:gid:members: " + Text.quote(line),
                         i + 1);
             }
-            List<String> members = groups.computeIfAbsent(f[0], g -> new ArrayList<>());
+            Set<String> members = groups.computeIfAbsent(f[0], g -> new LinkedHashSet<>());
             for (String m : f[3].split(",")) {
                 String member = m.strip();
-                if (!member.isEmpty() && !members.contains(member)) members.add(member);
+                if (!member.isEmpty()) members.add(member);
             }
         }
         if (groups.isEmpty()) {
             throw new UnrecognisedOutputException("no group lines (every system has an account with uid 0)", 0);
         }
         List<Fact> facts = new ArrayList<>();
-        for (Map.Entry<String, List<String>> g : groups.entrySet()) {
+        for (Map.Entry<String, Set<String>> g : groups.entrySet()) {
             facts.add(new AdminGroup(obs.deviceId(), obs.probeId(), g.getKey(), g.getValue().size()));
             for (String m : g.getValue()) {
                 facts.add(new GroupMember(obs.deviceId(), obs.probeId(), g.getKey(), m, "user", "local"));

@@ -43,6 +43,7 @@ public final class ResticSnapshotsParser implements Parser {
                 throw new UnrecognisedOutputException(what + ": time " + Text.quote(String.valueOf(time))
                         + " is not an RFC 3339 time", 0);
             }
+            Times.notAfter(at, obs.observedAt(), what + " time", 0);
             String paths = String.join(", ", Json.strings(s, "paths"));
             String shortId = Json.text(s, "short_id");
             String id = Json.text(s, "id");

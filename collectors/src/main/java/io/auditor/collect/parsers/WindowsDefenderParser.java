@@ -7,6 +7,7 @@ import io.auditor.model.Observation;
 import io.auditor.model.facts.AntiMalwareStatus;
 import io.auditor.model.facts.Fact;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -37,8 +38,9 @@ public final class WindowsDefenderParser implements Parser {
         Boolean antivirus = Json.bool(s, "AntivirusEnabled");
         Boolean running = service == null || antivirus == null ? null : service && antivirus;
         String product = "Microsoft Defender Antivirus" + (version == null || version.isBlank() ? "" : " " + version);
+        Instant signatures = Times.notAfter(Json.date(s, "AntivirusSignatureLastUpdated"), obs.observedAt(),
+                "AntivirusSignatureLastUpdated", 0);
         return List.of(new AntiMalwareStatus(obs.deviceId(), obs.probeId(), obs.observedAt(), product, true, running,
-                Json.bool(s, "RealTimeProtectionEnabled"), null, Json.text(s, "AntivirusSignatureVersion"),
-                Json.date(s, "AntivirusSignatureLastUpdated")));
+                Json.bool(s, "RealTimeProtectionEnabled"), null, Json.text(s, "AntivirusSignatureVersion"), signatures));
     }
 }

@@ -15,7 +15,9 @@ import java.util.List;
 /**
  * The Windows Update agent's applicable, not-installed updates as {@code {"LastSearchSuccessDate": …,
  * "Updates": [{Title, KBArticleIDs, MsrcSeverity, Categories, LastDeploymentChangeTime}]}}. An update is a
- * security update when it is in the "Security Updates" classification or carries an MSRC severity.
+ * security update when it is in the "Security Updates" classification or carries an MSRC severity. Without a
+ * LastSearchSuccessDate (null or the year-1 "never") the output is refused: an agent that has never searched knows
+ * of no updates, so its empty list proves nothing.
  */
 public final class WindowsPendingUpdatesParser implements Parser {
     static final String SECURITY_CATEGORY = "Security Updates";
@@ -30,8 +32,13 @@ public final class WindowsPendingUpdatesParser implements Parser {
             throw new UnrecognisedOutputException("expected a JSON object with LastSearchSuccessDate and Updates", 0);
         }
         Json.require(root, "the result", "LastSearchSuccessDate", "Updates");
-        Instant searched = Json.date(root, "LastSearchSuccessDate");
-        if (Json.isSentinel(searched)) searched = null;
+        Instant searched = Times.notAfter(Json.date(root, "LastSearchSuccessDate"), obs.observedAt(),
+                "LastSearchSuccessDate", 0);
+        if (searched == null || Json.isSentinel(searched)) {
+            // The agent lists only what its searches found: never having searched, it knows of no updates at all.
+            throw new UnrecognisedOutputException("LastSearchSuccessDate is empty or year 1: the Windows Update agent has never "
+                    + "completed a search, so its list of pending updates cannot be trusted", 0);
+        }
         List<Fact> updates = new ArrayList<>();
         int n = 0;
         for (JsonNode u : Json.objects(root.get("Updates"), "update")) {
@@ -48,7 +55,8 @@ public final class WindowsPendingUpdatesParser implements Parser {
             String severity = Json.text(u, "MsrcSeverity");
             boolean security = (severity != null && !severity.isBlank())
                     || Json.strings(u, "Categories").stream().anyMatch(c -> c.strip().equalsIgnoreCase(SECURITY_CATEGORY));
-            Instant released = Json.date(u, "LastDeploymentChangeTime");
+            Instant released = Times.notAfter(Json.date(u, "LastDeploymentChangeTime"), obs.observedAt(),
+                    what + " LastDeploymentChangeTime", 0);
             if (Json.isSentinel(released)) released = null;
             updates.add(new PendingUpdate(obs.deviceId(), obs.probeId(), title, null,
                     kbs.isEmpty() ? null : String.join(", ", kbs), security, released));

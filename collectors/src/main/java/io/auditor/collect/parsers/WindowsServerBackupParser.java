@@ -41,8 +41,9 @@ public final class WindowsServerBackupParser implements Parser {
         }
         Long hr = hresult(s, "LastBackupResultHR");
         Long detailed = s.has("LastBackupResultDetailedHR") ? hresult(s, "LastBackupResultDetailedHR") : null;
-        Instant lastSuccess = Json.date(s, "LastSuccessfulBackupTime");
-        Instant lastAttempt = Json.date(s, "LastBackupTime");
+        Instant lastSuccess = Times.notAfter(Json.date(s, "LastSuccessfulBackupTime"), obs.observedAt(),
+                "LastSuccessfulBackupTime", 0);
+        Instant lastAttempt = Times.notAfter(Json.date(s, "LastBackupTime"), obs.observedAt(), "LastBackupTime", 0);
 
         List<Fact> facts = new ArrayList<>();
         facts.add(new BackupStatus(obs.deviceId(), obs.probeId(), obs.observedAt(), TOOL, versions.intValue()));

@@ -63,11 +63,33 @@ class AptParsersTest {
         assertEquals(0, one(facts, UpdateStatus.class).pendingCount());
     }
 
+    /**
+     * No index-refreshed line: neither stamp exists, so the index was wiped or never fetched, and apt's list (empty
+     * or not) says nothing about the updates the archive has. Refused, so PATCH-01 is NOT_ASSESSED rather than the
+     * PASS "index refreshed at an unknown time" an UpdateStatus without a refresh time leads to.
+     */
     @Test
-    void noStampMeansUnknownRefresh() throws Exception {
-        UpdateStatus s = one(parseText(upgradable, "apt-upgradable", "Listing...\n"), UpdateStatus.class);
-        assertNull(s.indexRefreshedAt());
-        assertEquals(0, s.pendingCount());
+    void noStampIsRefusedBecauseTheListCannotBeTrusted() {
+        UnrecognisedOutputException e = rejects(upgradable, "apt-upgradable", "Listing...\n");
+        assertTrue(e.getMessage().contains("no 'index-refreshed: …' line"), e.getMessage());
+        rejects(upgradable, "apt-upgradable",
+                "Listing...\ntzdata/bookworm-updates 2024b-0+deb12u1 all [upgradable from: 2024a-0+deb12u1]\n");
+    }
+
+    @Test
+    void anIndexRefreshedInTheFutureIsRefusedButClockSkewIsNot() throws Exception {
+        long dayAhead = OBSERVED.plus(java.time.Duration.ofHours(23)).getEpochSecond();
+        assertEquals(Instant.ofEpochSecond(dayAhead), one(parseText(upgradable, "apt-upgradable",
+                "index-refreshed: " + dayAhead + " /x\nListing...\n"), UpdateStatus.class).indexRefreshedAt());
+        long twoDaysAhead = OBSERVED.plus(java.time.Duration.ofHours(49)).getEpochSecond();
+        UnrecognisedOutputException e = rejects(upgradable, "apt-upgradable",
+                "index-refreshed: " + twoDaysAhead + " /x\nListing...\n");
+        assertTrue(e.getMessage().contains("after the output was taken"), e.getMessage());
+        assertEquals(1, e.line());
+        rejects(upgradable, "apt-upgradable", "index-refreshed: 999999999999 /x\nListing...\n");
+        // The epoch itself is a (very old) time, not a lie: PATCH-01 makes it a gap.
+        assertEquals(Instant.EPOCH, one(parseText(upgradable, "apt-upgradable", "index-refreshed: 0 /x\nListing...\n"),
+                UpdateStatus.class).indexRefreshedAt());
     }
 
     @Test

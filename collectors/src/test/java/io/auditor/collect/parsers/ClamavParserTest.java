@@ -1,5 +1,6 @@
 package io.auditor.collect.parsers;
 
+import io.auditor.collect.UnrecognisedOutputException;
 import io.auditor.model.facts.AntiMalwareStatus;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +71,15 @@ class ClamavParserTest {
         assertEquals(0, rejects(parser, "clamav", "ClamAV 1.0.7/27466/Tue Nov 19 09:40:49 2024\n").line());
         assertEquals(1, rejects(parser, "clamav", "ClamAV 1.0.7/27466/yesterday\n").line());
         assertEquals(3, rejects(parser, "clamav", "ClamAV 1.0.7\nId=clamav-daemon.service\nFailed to connect to bus\n").line());
+    }
+
+    @Test
+    void aSignatureDateInTheFutureIsRefused() {
+        UnrecognisedOutputException e = rejects(parser, "clamav",
+                "ClamAV 1.0.7/27829/Fri Dec 31 23:59:59 9999\n" + text("clamav", "running.txt").lines().skip(1)
+                        .collect(java.util.stream.Collectors.joining("\n")));
+        assertTrue(e.getMessage().startsWith("signature date 9999-12-31T23:59:59Z is after the output was taken"),
+                e.getMessage());
+        assertEquals(1, e.line());
     }
 }

@@ -46,4 +46,17 @@ class GetentGroupParserTest {
         assertEquals(1, rejects(parser, "admin-groups", "sudo:x:27\n").line());
         assertEquals(1, rejects(parser, "admin-groups", ":x:27:alice\n").line());
     }
+
+    /** A group line flooded up to the transport's cap: duplicates merged in linear time (was quadratic). */
+    @Test
+    void aFloodedGroupLineIsParsedInLinearTime() throws Exception {
+        StringBuilder line = new StringBuilder("sudo:x:27:");
+        int n = 0;
+        while (line.length() < 4 * 1024 * 1024 - 20) line.append(n == 0 ? "" : ",").append("u").append(n++ % 300_000);
+        String output = line + "\nuid0:x:0:root\n";
+        List<Fact> facts = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> parseText(parser, "admin-groups", output));
+        assertEquals(new AdminGroup(DEVICE, "admin-groups", "sudo", 300_000), facts.get(0));
+        assertEquals(300_000 + 1 + 2, facts.size(), "each member once, plus uid0's root and the two groups");
+    }
 }

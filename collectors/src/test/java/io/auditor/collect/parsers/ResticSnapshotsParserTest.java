@@ -1,5 +1,6 @@
 package io.auditor.collect.parsers;
 
+import io.auditor.collect.UnrecognisedOutputException;
 import io.auditor.model.facts.BackupRun;
 import io.auditor.model.facts.BackupStatus;
 import io.auditor.model.facts.Fact;
@@ -59,5 +60,15 @@ class ResticSnapshotsParserTest {
         rejects(parser, "restic-snapshots", "[{\"paths\":[\"/a\"]}]");
         assertEquals(2, rejects(parser, "restic-snapshots", "[\n{\"time\": }]").line());
         rejects(parser, "restic-snapshots", "[] trailing");
+    }
+
+    @Test
+    void aSnapshotInTheFutureIsRefusedAndYearOneIsAnOldRun() throws Exception {
+        UnrecognisedOutputException e = rejects(parser, "restic-snapshots",
+                "[{\"time\":\"2024-11-18T02:00:04Z\",\"paths\":[\"/a\"]},{\"time\":\"9999-12-31T23:59:59Z\",\"paths\":[\"/a\"]}]");
+        assertTrue(e.getMessage().startsWith("snapshot 2 time 9999-12-31T23:59:59Z is after"), e.getMessage());
+        BackupRun old = one(parseText(parser, "restic-snapshots",
+                "[{\"time\":\"0001-01-01T00:00:00Z\",\"paths\":[\"/a\"]}]"), BackupRun.class);
+        assertEquals(java.time.Instant.parse("0001-01-01T00:00:00Z"), old.finishedAt());
     }
 }

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class Samples {
     static final Path DIR = Path.of("..", "samples", "formats");
     static final String DEVICE = "dev-01";
-    static final Instant OBSERVED = Instant.parse("2024-11-20T09:00:00Z");
+    /** When the samples were taken: the day of the recordings (samples/formats/README.md), after every date in them. */
+    static final Instant OBSERVED = Instant.parse("2026-11-25T12:00:00Z");
 
     private Samples() {}
 

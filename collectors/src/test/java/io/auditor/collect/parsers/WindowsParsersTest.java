@@ -1,5 +1,6 @@
 package io.auditor.collect.parsers;
 
+import io.auditor.collect.UnrecognisedOutputException;
 import io.auditor.model.facts.AdminGroup;
 import io.auditor.model.facts.AntiMalwareStatus;
 import io.auditor.model.facts.BackupRun;
@@ -153,15 +154,31 @@ class WindowsParsersTest {
         assertEquals(Instant.parse("2024-11-12T00:00:00Z"), u.releasedAt());
     }
 
+    /** An agent that never completed a search knows of no updates: its empty list is no evidence of being patched. */
     @Test
-    void neverSearched() throws Exception {
-        UpdateStatus s = one(parseText(updates, "pending-updates",
-                "{\"LastSearchSuccessDate\": null, \"Updates\": null}"), UpdateStatus.class);
-        assertNull(s.indexRefreshedAt());
-        assertEquals(0, s.pendingCount());
-        s = one(parseText(updates, "pending-updates",
-                "{\"LastSearchSuccessDate\": \"\\/Date(-62135596800000)\\/\", \"Updates\": []}"), UpdateStatus.class);
-        assertNull(s.indexRefreshedAt());
+    void neverSearchedIsRefused() {
+        UnrecognisedOutputException e = rejects(updates, "pending-updates",
+                "{\"LastSearchSuccessDate\": null, \"Updates\": null}");
+        assertTrue(e.getMessage().contains("never completed a search"), e.getMessage());
+        rejects(updates, "pending-updates",
+                "{\"LastSearchSuccessDate\": \"\\/Date(-62135596800000)\\/\", \"Updates\": []}");
+    }
+
+    @Test
+    void datesInTheFutureAreRefused() {
+        String year9999 = "\"\\/Date(253402300799000)\\/\"";
+        rejects(updates, "pending-updates", "{\"LastSearchSuccessDate\": " + year9999 + ", \"Updates\": []}");
+        UnrecognisedOutputException e = rejects(updates, "pending-updates", "{\"LastSearchSuccessDate\": "
+                + "\"2024-11-18T22:14:03Z\", \"Updates\": [{\"Title\": \"KB1\", \"MsrcSeverity\": \"Critical\", "
+                + "\"LastDeploymentChangeTime\": " + year9999 + "}]}");
+        assertTrue(e.getMessage().contains("update 1 LastDeploymentChangeTime 9999-12-31T23:59:59Z is after"),
+                e.getMessage());
+        e = rejects(defender, "defender-status", "{\"AMProductVersion\": \"4.18\", \"AMServiceEnabled\": true, "
+                + "\"AntivirusEnabled\": true, \"RealTimeProtectionEnabled\": true, \"AntivirusSignatureVersion\": "
+                + "\"1.4\", \"AntivirusSignatureLastUpdated\": " + year9999 + "}");
+        assertTrue(e.getMessage().startsWith("AntivirusSignatureLastUpdated 9999-12-31T23:59:59Z is after"), e.getMessage());
+        rejects(wsb, "wsb-summary", "{\"LastSuccessfulBackupTime\": " + year9999 + ", \"LastBackupTime\": null, "
+                + "\"LastBackupResultHR\": 0, \"NumberOfVersions\": 1}");
     }
 
     @Test
