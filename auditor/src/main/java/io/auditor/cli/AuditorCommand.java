@@ -69,7 +69,8 @@ public final class AuditorCommand implements Callable<Integer> {
     }
 
     static int internalError(PrintWriter err, Throwable e, boolean debug) {
-        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        // An exception message may quote device output: clean it like any other untrusted text.
+        String message = e.getMessage() == null ? "" : ": " + io.auditor.report.UntrustedText.oneLine(e.getMessage());
         err.println("internal error: " + e.getClass().getName() + message);
         if (debug) {
             e.printStackTrace(err);

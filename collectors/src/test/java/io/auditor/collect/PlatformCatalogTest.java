@@ -107,7 +107,7 @@ class PlatformCatalogTest {
                 + "clamav-freshclam.service clamav-clamonacc.service", cmd.get("clamav"));
         assertEquals("for g in sudo wheel admin; do getent group \"$g\"; done; awk -F: '$3 == 0 { print \"uid0:x:0:\" $1 }' "
                 + "/etc/passwd", cmd.get("admin-groups"));
-        assertEquals("restic snapshots --json --no-lock", cmd.get("restic-snapshots"));
+        assertEquals("restic snapshots --json --no-lock --latest 3", cmd.get("restic-snapshots"));
         Probe admins = catalog.find("windows").orElseThrow().probes().get(1);
         assertEquals("powershell -NoProfile -NonInteractive -Command \"Get-LocalGroupMember -SID S-1-5-32-544 | "
                 + "Select-Object Name,ObjectClass,@{n='PrincipalSource';e={\\\"$($_.PrincipalSource)\\\"}} | ConvertTo-Json\"",

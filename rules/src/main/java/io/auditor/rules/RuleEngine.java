@@ -55,9 +55,9 @@ public final class RuleEngine {
                     DeviceOutcome outcome = input.outcomes().get(device.id());
                     String reason = outcome == null ? NOT_COLLECTED
                             : outcome.notAssessedReason(control.needs(), device.platform());
-                    r = new ControlResult(control, device.id(), Status.NOT_ASSESSED, List.of(reason), null, null);
+                    r = new ControlResult(control, device.id(), Status.NOT_ASSESSED, bounded(List.of(reason)), null, null);
                 } else {
-                    r = new ControlResult(control, device.id(), v.status, List.copyOf(v.evidence), null, null);
+                    r = new ControlResult(control, device.id(), v.status, bounded(v.evidence), null, null);
                 }
                 results.add(applyWaivers(r, input));
             }
@@ -94,6 +94,24 @@ public final class RuleEngine {
         List<String> evidence = new ArrayList<>(r.evidence());
         evidence.add("waiver at " + expired.source() + " expired on " + expired.expires());
         return new ControlResult(r.control(), r.deviceId(), Status.GAP, evidence, null, expired);
+    }
+
+    /** Most evidence lines kept per result; a device that floods (thousands of admins) must not flood reports. */
+    static final int MAX_EVIDENCE_LINES = 50;
+    /** Longest evidence line kept, in characters. */
+    static final int MAX_EVIDENCE_CHARS = 2_000;
+
+    static List<String> bounded(java.util.Collection<String> evidence) {
+        List<String> out = new ArrayList<>();
+        for (String line : evidence) {
+            if (out.size() == MAX_EVIDENCE_LINES) {
+                out.add("… and " + (evidence.size() - MAX_EVIDENCE_LINES) + " more");
+                break;
+            }
+            out.add(line.length() <= MAX_EVIDENCE_CHARS ? line
+                    : line.substring(0, MAX_EVIDENCE_CHARS) + "… (" + (line.length() - MAX_EVIDENCE_CHARS) + " more characters)");
+        }
+        return out;
     }
 
     /** The winning status of one control on one device and the evidence lines that support it. */

@@ -290,4 +290,28 @@ class RuleEngineTest {
     static Instant randomPast(Random random) {
         return random.nextInt(4) == 0 ? null : SCAN.minus(Duration.ofHours(random.nextInt(24 * 40)));
     }
+
+    @Test
+    void aFloodOfFindingsIsBoundedInTheResult() {
+        Device d = new Device("srv-01", Set.of(Role.SERVER), "debian", null, null, null, false);
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new AdminGroup("srv-01", "admin-groups", "sudo", 5000));
+        for (int i = 0; i < 5000; i++) {
+            facts.add(new GroupMember("srv-01", "admin-groups", "sudo", "intruder" + i, "user", "local"));
+        }
+        EvaluationResult r = new RuleEngine(builtIn).evaluate(
+                evaluation(List.of(d), facts, Map.of(), List.of(), LocalDate.parse("2026-11-20")));
+        ControlResult adm = r.results().stream().filter(x -> x.control().id().equals("ADM-01")).findFirst().orElseThrow();
+        assertEquals(Status.GAP, adm.status());
+        assertEquals(RuleEngine.MAX_EVIDENCE_LINES + 1, adm.evidence().size(), "50 lines and a count of the rest");
+        assertEquals("… and 4950 more", adm.evidence().get(RuleEngine.MAX_EVIDENCE_LINES));
+        assertTrue(adm.evidence().get(0).contains("intruder"));
+    }
+
+    @Test
+    void aHugeEvidenceLineIsCut() {
+        List<String> out = RuleEngine.bounded(List.of("x".repeat(RuleEngine.MAX_EVIDENCE_CHARS + 10)));
+        assertEquals(1, out.size());
+        assertTrue(out.get(0).endsWith("… (10 more characters)"), out.get(0).substring(RuleEngine.MAX_EVIDENCE_CHARS));
+    }
 }
