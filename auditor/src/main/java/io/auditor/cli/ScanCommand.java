@@ -1,31 +1,16 @@
 package io.auditor.cli;
 
 import io.auditor.collect.CaptureTransport;
-import io.auditor.collect.DeviceCollection;
-import io.auditor.collect.DeviceCollector;
 import io.auditor.collect.PlatformCatalog;
-import io.auditor.collect.Transport;
-import io.auditor.inventory.Inventory;
-import io.auditor.inventory.InventoryLoader;
-import io.auditor.model.Control;
-import io.auditor.model.Device;
 import io.auditor.model.DeviceOutcome;
 import io.auditor.model.InputProblem;
 import io.auditor.model.InvalidInputException;
-import io.auditor.model.PolicyProfile;
-import io.auditor.model.Role;
 import io.auditor.model.RunReport;
-import io.auditor.model.Waiver;
-import io.auditor.model.facts.Fact;
 import io.auditor.report.ConsoleReport;
 import io.auditor.report.JsonReport;
 import io.auditor.report.UntrustedText;
-import io.auditor.rules.Evaluation;
-import io.auditor.rules.EvaluationResult;
-import io.auditor.rules.ProfileLoader;
-import io.auditor.rules.RuleEngine;
-import io.auditor.rules.RulePack;
-import io.auditor.rules.WaiverLoader;
+import io.auditor.scan.Audit;
+import io.auditor.scan.AuditInputs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,20 +22,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -82,8 +60,6 @@ public final class ScanCommand implements Callable<Integer> {
     static final List<String> PLANNED_FORMATS = List.of("html", "csv", "junit");
     static final String LIVE_NOT_BUILT =
             "live collection over SSH/SNMP comes in a later version; use --captures DIR";
-    private static final DateTimeFormatter RUN_ID_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     @Spec
     CommandSpec spec;
@@ -163,42 +139,6 @@ public final class ScanCommand implements Callable<Integer> {
         if (!problems.isEmpty()) return inputErrors(stderr, problems);
         Set<String> wanted = formats.stream().map(f -> f.strip().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-
-        // 2. Inputs, all before any device is touched; gather every problem there is.
-        long t0 = System.nanoTime();
-        PlatformCatalog catalog = catalogs.get();
-        Inventory inv = null;
-        PolicyProfile profile = null;
-        RulePack pack = null;
-        List<Waiver> waivers = List.of();
-        try {
-            inv = new InventoryLoader(catalog.names()).load(inventory, false);
-        } catch (InvalidInputException e) {
-            problems.addAll(e.problems());
-        }
-        if (inv != null) {
-            try {
-                profile = inv.profile() == null ? ProfileLoader.defaults() : ProfileLoader.load(shown(inv.profile()));
-            } catch (InvalidInputException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        long rulesStart = System.nanoTime();
-        try {
-            pack = RulePack.load(rules);
-        } catch (InvalidInputException e) {
-            problems.addAll(e.problems());
-        }
-        long rulesNanos = System.nanoTime() - rulesStart;
-        if (inv != null && pack != null && inv.waivers() != null) {
-            Set<String> controlIds = pack.controls().stream().map(Control::id)
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-            try {
-                waivers = WaiverLoader.load(shown(inv.waivers()), controlIds, inv.deviceIds());
-            } catch (InvalidInputException e) {
-                problems.addAll(e.problems());
-            }
-        }
         if (wanted.contains("json")) {
             try {
                 Files.createDirectories(out);
@@ -207,37 +147,28 @@ public final class ScanCommand implements Callable<Integer> {
                         + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", "choose a folder you can write to"));
             }
         }
-        if (!problems.isEmpty() || inv == null || profile == null || pack == null) {
-            return inputErrors(stderr, problems);
+
+        // 2. Inputs, all before any device is touched; every problem there is, at once.
+        long t0 = System.nanoTime();
+        PlatformCatalog catalog = catalogs.get();
+        AuditInputs inputs;
+        try {
+            inputs = AuditInputs.load(inventory, rules, catalog, false, problems);
+        } catch (InvalidInputException e) {
+            return inputErrors(stderr, e.problems());
         }
 
         // 3. Collection.
         long t1 = System.nanoTime();
-        Instant startedAt = clock.instant();
-        LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
-        DeviceCollector collector = new DeviceCollector(catalog);
-        Transport transport = new CaptureTransport(captures);
-        List<Fact> facts = new ArrayList<>();
-        Map<String, DeviceOutcome> outcomes = new LinkedHashMap<>();
-        int n = inv.devices().size();
-        int i = 0;
-        for (Device d : inv.devices()) {
-            i++;
-            DeviceCollection c = collector.collect(d, transport);
-            facts.addAll(c.facts());
-            outcomes.put(d.id(), c.outcome());
-            stderr.println("[" + i + "/" + n + "] " + d.id() + " … " + progress(c.outcome()));
+        Audit audit = new Audit(catalog, clock);
+        Audit.Collected collected = audit.collect(inputs, new CaptureTransport(captures), (done, total, d, o) -> {
+            stderr.println("[" + done + "/" + total + "] " + d.id() + " … " + progress(o));
             stderr.flush();
-        }
+        });
 
         // 4. Evaluation and reports.
         long t2 = System.nanoTime();
-        EvaluationResult result = new RuleEngine(pack).evaluate(
-                new Evaluation(inv.devices(), facts, outcomes, profile, waivers, day));
-        Instant finishedAt = clock.instant();
-        RunReport report = new RunReport(runId(startedAt), startedAt, finishedAt, inv.school(), profile.name(),
-                profile.sha256(), summaries(inv.devices(), outcomes), result.results(), pack.controls(),
-                result.expiredWaivers());
+        RunReport report = audit.evaluate(inputs, collected, asOf != null ? asOf : LocalDate.now(clock));
         long t3 = System.nanoTime();
         if (wanted.contains("console")) new ConsoleReport(useColour()).render(report, stdout);
         if (wanted.contains("json")) {
@@ -247,8 +178,8 @@ public final class ScanCommand implements Callable<Integer> {
         if (debug) {
             long t4 = System.nanoTime();
             stderr.printf(Locale.ROOT, "timing: inputs %.2f s (rule pack %.2f s), collection %.2f s, "
-                            + "evaluation %.2f s, reports %.2f s%n", seconds(t1 - t0), seconds(rulesNanos),
-                    seconds(t2 - t1), seconds(t3 - t2), seconds(t4 - t3));
+                            + "evaluation %.2f s, reports %.2f s%n", seconds(t1 - t0),
+                    seconds(inputs.rulePackLoad().toNanos()), seconds(t2 - t1), seconds(t3 - t2), seconds(t4 - t3));
         }
         return report.exitStatus();
     }
@@ -307,23 +238,6 @@ public final class ScanCommand implements Callable<Integer> {
                 : "ok, incomplete: " + UntrustedText.oneLine(String.join(", ", new java.util.TreeSet<>(o.topicProblems().keySet())));
     }
 
-    private static List<RunReport.DeviceSummary> summaries(List<Device> devices, Map<String, DeviceOutcome> outcomes) {
-        List<RunReport.DeviceSummary> out = new ArrayList<>();
-        for (Device d : devices) {
-            DeviceOutcome o = outcomes.get(d.id());
-            List<String> roles = d.roles().stream().sorted(Comparator.comparingInt(Role::ordinal))
-                    .map(Role::yamlName).toList();
-            out.add(new RunReport.DeviceSummary(d.id(), roles, d.platform(), o != null && o.reachable(),
-                    o == null ? List.of("not collected") : o.errors()));
-        }
-        return out;
-    }
-
-    /** Sortable by time, unique even for two runs in the same second. */
-    private static String runId(Instant startedAt) {
-        return RUN_ID_TIME.format(startedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     private boolean useColour() {
         return switch (colour) {
             case "always" -> true;
@@ -331,12 +245,6 @@ public final class ScanCommand implements Callable<Integer> {
             default -> System.console() != null && System.getenv("NO_COLOR") == null
                     && !"dumb".equals(System.getenv("TERM"));
         };
-    }
-
-    /** Relative to the working folder when inside it, so messages show the path as the user knows it. */
-    private static Path shown(Path p) {
-        Path cwd = Path.of("").toAbsolutePath();
-        return p.startsWith(cwd) ? cwd.relativize(p) : p;
     }
 
     /** {@code --as-of}: a calendar day, with a message that says how to write one. */

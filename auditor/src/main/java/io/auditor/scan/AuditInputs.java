@@ -1,0 +1,88 @@
+package io.auditor.scan;
+
+import io.auditor.collect.PlatformCatalog;
+import io.auditor.inventory.Inventory;
+import io.auditor.inventory.InventoryLoader;
+import io.auditor.model.Control;
+import io.auditor.model.InputProblem;
+import io.auditor.model.InvalidInputException;
+import io.auditor.model.PolicyProfile;
+import io.auditor.model.Waiver;
+import io.auditor.rules.ProfileLoader;
+import io.auditor.rules.RulePack;
+import io.auditor.rules.WaiverLoader;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything a run needs that the user wrote — inventory, profile, rule pack, waivers — loaded and validated
+ * together, before any device is touched. Every problem in every file is reported at once.
+ *
+ * @param rulePackLoad how long compiling and validating the rule pack took (it dominates start-up)
+ */
+public record AuditInputs(Inventory inventory, PolicyProfile profile, RulePack rulePack, List<Waiver> waivers,
+                          Duration rulePackLoad) {
+    public AuditInputs {
+        waivers = List.copyOf(waivers);
+    }
+
+    /**
+     * @param checkLoginFiles require key, password and known_hosts files to exist (live scans); offline audits
+     *                        from captures need no credentials
+     * @param extraProblems   problems already found (for example in the command's arguments), reported with
+     *                        the files' own
+     */
+    public static AuditInputs load(Path inventoryFile, List<Path> ruleDirs, PlatformCatalog catalog,
+                                   boolean checkLoginFiles, List<InputProblem> extraProblems)
+            throws InvalidInputException {
+        List<InputProblem> problems = new ArrayList<>(extraProblems);
+        Inventory inv = null;
+        PolicyProfile profile = null;
+        RulePack pack = null;
+        List<Waiver> waivers = List.of();
+        try {
+            inv = new InventoryLoader(catalog.names()).load(inventoryFile, checkLoginFiles);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        if (inv != null) {
+            try {
+                profile = inv.profile() == null ? ProfileLoader.defaults() : ProfileLoader.load(shown(inv.profile()));
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        long rulesStart = System.nanoTime();
+        try {
+            pack = RulePack.load(ruleDirs);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        Duration rulePackLoad = Duration.ofNanos(System.nanoTime() - rulesStart);
+        if (inv != null && pack != null && inv.waivers() != null) {
+            Set<String> controlIds = pack.controls().stream().map(Control::id)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            try {
+                waivers = WaiverLoader.load(shown(inv.waivers()), controlIds, inv.deviceIds());
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty() || inv == null || profile == null || pack == null) {
+            throw new InvalidInputException(problems);
+        }
+        return new AuditInputs(inv, profile, pack, waivers, rulePackLoad);
+    }
+
+    /** Relative to the working folder when inside it, so messages show the path as the user knows it. */
+    static Path shown(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return p.startsWith(cwd) ? cwd.relativize(p) : p;
+    }
+}
