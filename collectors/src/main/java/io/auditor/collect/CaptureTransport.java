@@ -151,8 +151,8 @@ public final class CaptureTransport implements Transport {
                 try {
                     exitStatus = Integer.parseInt(text);
                 } catch (NumberFormatException e) {
-                    throw new CollectionException(exit + ": exit status '" + abbreviate(text)
-                            + "' is not an integer; write the probe's exit status, for example 0");
+                    throw new CollectionException(exit + ": exit status " + Text.quote(text)
+                            + " is not an integer; write the probe's exit status, for example 0");
                 }
             }
             return new Observation(deviceId, probe.id(), probe.command(), decode(bytes), exitStatus, capturedAt, 0,
@@ -174,9 +174,5 @@ public final class CaptureTransport implements Transport {
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new IllegalStateException(e); // cannot happen with REPLACE
         }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 }

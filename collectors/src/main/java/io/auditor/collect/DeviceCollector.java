@@ -65,17 +65,17 @@ public final class DeviceCollector {
         List<Fact> facts = new ArrayList<>();
         List<Observation> observations = new ArrayList<>();
         Map<String, List<String>> problems = new LinkedHashMap<>();
+        Set<String> provided = new java.util.LinkedHashSet<>();
         try (session) {
             for (Probe probe : platform.probes()) {
                 if (!probe.appliesTo(device)) continue;
+                provided.add(probe.topic());
                 String problem = runProbe(device, probe, session, facts, observations);
                 if (problem != null) problems.computeIfAbsent(probe.topic(), t -> new ArrayList<>()).add(problem);
             }
         } catch (RuntimeException e) {
             // close() failed: the probes already ran, so keep what was collected.
         }
-        Set<String> provided = new java.util.LinkedHashSet<>();
-        for (Probe probe : platform.probes()) if (probe.appliesTo(device)) provided.add(probe.topic());
         DeviceOutcome outcome = new DeviceOutcome(device.id(), true, List.of(), problems, provided);
         return new DeviceCollection(outcome, facts, observations);
     }
@@ -129,17 +129,9 @@ public final class DeviceCollector {
     /** The first non-blank output line, control characters removed, at most {@value #MAX_QUOTE} characters. */
     static String firstLine(String output) {
         if (output == null) return "(no output)";
-        for (String line : output.split("\r?\n|\r", -1)) {
-            StringBuilder sb = new StringBuilder();
-            line.codePoints().filter(c -> !Character.isISOControl(c) && c != '\uFEFF').forEach(sb::appendCodePoint);
-            String clean = sb.toString().strip();
-            if (clean.isEmpty()) continue;
-            if (clean.length() > MAX_QUOTE) {
-                int end = MAX_QUOTE - 1;
-                if (Character.isHighSurrogate(clean.charAt(end - 1))) end--;
-                clean = clean.substring(0, end) + "…";
-            }
-            return clean;
+        for (String line : Text.lines(output)) {
+            String clean = Text.clean(line, MAX_QUOTE);
+            if (!clean.isEmpty()) return clean;
         }
         return "(no output)";
     }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -38,8 +37,9 @@ public final class PlatformCatalog {
 
     private final Map<String, Platform> platforms;
 
+    /** @param platforms by name, sorted (a {@link TreeMap} of the caller's own) */
     private PlatformCatalog(Map<String, Platform> platforms) {
-        this.platforms = Collections.unmodifiableMap(new TreeMap<>(platforms));
+        this.platforms = Collections.unmodifiableMap(platforms);
     }
 
     /** The platforms shipped with the auditor. Throws IllegalStateException if a platform file is malformed. */
@@ -49,7 +49,7 @@ public final class PlatformCatalog {
 
     /** A catalog of the given platforms (tests, embedders). Names must be unique. */
     public static PlatformCatalog of(Collection<Platform> platforms) {
-        Map<String, Platform> byName = new LinkedHashMap<>();
+        Map<String, Platform> byName = new TreeMap<>();
         for (Platform p : platforms) {
             validate(p, "platform " + p.name());
             if (byName.put(p.name(), p) != null) {
@@ -65,8 +65,7 @@ public final class PlatformCatalog {
 
     /** Sorted platform names, for "unknown platform, expected one of …" messages. */
     public Set<String> names() {
-        SortedSet<String> names = new TreeSet<>(platforms.keySet());
-        return Collections.unmodifiableSortedSet(names);
+        return platforms.keySet();
     }
 
     /** All platforms, sorted by name. */
@@ -107,7 +106,7 @@ public final class PlatformCatalog {
             }
             files.put(f.name, f);
         }
-        List<Platform> platforms = new ArrayList<>();
+        Map<String, Platform> platforms = new TreeMap<>(); // names are unique: each equals its file's name
         for (PlatformFile f : files.values()) {
             List<Probe> probes;
             if (f.probesFrom != null) {
@@ -122,9 +121,9 @@ public final class PlatformCatalog {
             }
             Platform p = new Platform(f.name, f.description, f.transport, probes);
             validate(p, folder + "/" + f.name + ".yaml");
-            platforms.add(p);
+            platforms.put(p.name(), p);
         }
-        return of(platforms);
+        return new PlatformCatalog(platforms);
     }
 
     private static void validate(Platform p, String where) {

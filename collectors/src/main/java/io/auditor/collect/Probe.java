@@ -25,6 +25,8 @@ public record Probe(String id, String topic, String command, String parser, Stri
     }
 
     public boolean appliesTo(Device device) {
-        return roles.isEmpty() || device.hasAnyRole(roles.toArray(String[]::new));
+        if (roles.isEmpty()) return true;
+        for (String role : roles) if (device.hasAnyRole(role)) return true;
+        return false;
     }
 }

@@ -208,6 +208,8 @@ class DeviceCollectorTest {
         };
         DeviceCollection c = collector.collect(device("srv-01", "ubuntu"), sloppy);
         assertTrue(c.observations().stream().allMatch(o -> o.deviceId().equals("srv-01")));
+        assertEquals(List.of("apt-upgradable", "unattended-upgrades", "clamav", "admin-groups", "restic-snapshots"),
+                c.observations().stream().map(Observation::probeId).toList(), "each observation named after its probe");
         assertEquals(new AdminGroup("srv-01", "admin-groups", "sudo", 0),
                 c.facts().stream().filter(f -> f instanceof AdminGroup).findFirst().orElseThrow());
     }

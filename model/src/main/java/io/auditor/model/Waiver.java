@@ -23,8 +23,11 @@ public record Waiver(String control, String devicePattern, String reason, String
 
     /** {@code *} any run of characters, {@code ?} one character; everything else literal. */
     public static boolean globMatches(String glob, String text) {
-        return text.matches(globToRegex(glob));
+        return GLOBS.computeIfAbsent(glob, g -> java.util.regex.Pattern.compile(globToRegex(g))).matcher(text).matches();
     }
+
+    /** Globs come from the profile and waivers (a handful), but are matched against every admin of every device. */
+    private static final java.util.Map<String, java.util.regex.Pattern> GLOBS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String globToRegex(String glob) {
         StringBuilder sb = new StringBuilder();

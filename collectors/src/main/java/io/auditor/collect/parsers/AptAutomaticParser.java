@@ -1,6 +1,7 @@
 package io.auditor.collect.parsers;
 
 import io.auditor.collect.Parser;
+import io.auditor.collect.Text;
 import io.auditor.collect.UnrecognisedOutputException;
 import io.auditor.model.Observation;
 import io.auditor.model.facts.AutomaticUpdates;

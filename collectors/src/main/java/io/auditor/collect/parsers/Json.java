@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.auditor.collect.Text;
 import io.auditor.collect.UnrecognisedOutputException;
 
 import java.time.Instant;
@@ -63,6 +64,23 @@ final class Json {
             out.add(n);
         }
         return out;
+    }
+
+    /**
+     * The one result object of a PowerShell {@code command} piped to ConvertTo-Json (bare, or alone in an array),
+     * with the named fields present.
+     */
+    static JsonNode single(String output, String command, String... fields) throws UnrecognisedOutputException {
+        JsonNode root = read(output);
+        if (root == null) throw new UnrecognisedOutputException("no output; expected " + command + " as JSON", 0);
+        String what = command + " result";
+        List<JsonNode> objects = objects(root, what);
+        if (objects.size() != 1) {
+            throw new UnrecognisedOutputException("expected one " + what + ", found " + objects.size(), 0);
+        }
+        JsonNode result = objects.get(0);
+        require(result, what, fields);
+        return result;
     }
 
     /** Requires the named fields to be present (their values may be null). */

@@ -25,14 +25,7 @@ public final class WindowsDefenderParser implements Parser {
 
     @Override
     public List<Fact> parse(Observation obs) throws UnrecognisedOutputException {
-        JsonNode root = Json.read(obs.output());
-        if (root == null) throw new UnrecognisedOutputException("no output; expected Get-MpComputerStatus as JSON", 0);
-        List<JsonNode> objects = Json.objects(root, "Get-MpComputerStatus result");
-        if (objects.size() != 1) {
-            throw new UnrecognisedOutputException("expected one Get-MpComputerStatus result, found " + objects.size(), 0);
-        }
-        JsonNode s = objects.get(0);
-        Json.require(s, "Get-MpComputerStatus result", FIELDS);
+        JsonNode s = Json.single(obs.output(), "Get-MpComputerStatus", FIELDS);
         String version = Json.text(s, "AMProductVersion");
         Boolean service = Json.bool(s, "AMServiceEnabled");
         Boolean antivirus = Json.bool(s, "AntivirusEnabled");

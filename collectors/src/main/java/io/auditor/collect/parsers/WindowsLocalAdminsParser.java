@@ -2,6 +2,7 @@ package io.auditor.collect.parsers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.auditor.collect.Parser;
+import io.auditor.collect.Text;
 import io.auditor.collect.UnrecognisedOutputException;
 import io.auditor.model.Observation;
 import io.auditor.model.facts.AdminGroup;

@@ -26,15 +26,8 @@ public final class WindowsServerBackupParser implements Parser {
 
     @Override
     public List<Fact> parse(Observation obs) throws UnrecognisedOutputException {
-        JsonNode root = Json.read(obs.output());
-        if (root == null) throw new UnrecognisedOutputException("no output; expected Get-WBSummary as JSON", 0);
-        List<JsonNode> objects = Json.objects(root, "Get-WBSummary result");
-        if (objects.size() != 1) {
-            throw new UnrecognisedOutputException("expected one Get-WBSummary result, found " + objects.size(), 0);
-        }
-        JsonNode s = objects.get(0);
-        Json.require(s, "Get-WBSummary result", "LastSuccessfulBackupTime", "LastBackupTime", "LastBackupResultHR",
-                "NumberOfVersions");
+        JsonNode s = Json.single(obs.output(), "Get-WBSummary", "LastSuccessfulBackupTime", "LastBackupTime",
+                "LastBackupResultHR", "NumberOfVersions");
         JsonNode versions = s.get("NumberOfVersions");
         if (!versions.isIntegralNumber() || !versions.canConvertToInt() || versions.intValue() < 0) {
             throw new UnrecognisedOutputException("NumberOfVersions is " + versions + ", not a count", 0);

@@ -167,8 +167,10 @@ class WindowsParsersTest {
     @Test
     void datesInTheFutureAreRefused() {
         String year9999 = "\"\\/Date(253402300799000)\\/\"";
-        rejects(updates, "pending-updates", "{\"LastSearchSuccessDate\": " + year9999 + ", \"Updates\": []}");
-        UnrecognisedOutputException e = rejects(updates, "pending-updates", "{\"LastSearchSuccessDate\": "
+        UnrecognisedOutputException e = rejects(updates, "pending-updates",
+                "{\"LastSearchSuccessDate\": " + year9999 + ", \"Updates\": []}");
+        assertTrue(e.getMessage().startsWith("LastSearchSuccessDate 9999-12-31T23:59:59Z is after"), e.getMessage());
+        e = rejects(updates, "pending-updates", "{\"LastSearchSuccessDate\": "
                 + "\"2024-11-18T22:14:03Z\", \"Updates\": [{\"Title\": \"KB1\", \"MsrcSeverity\": \"Critical\", "
                 + "\"LastDeploymentChangeTime\": " + year9999 + "}]}");
         assertTrue(e.getMessage().contains("update 1 LastDeploymentChangeTime 9999-12-31T23:59:59Z is after"),
@@ -177,8 +179,9 @@ class WindowsParsersTest {
                 + "\"AntivirusEnabled\": true, \"RealTimeProtectionEnabled\": true, \"AntivirusSignatureVersion\": "
                 + "\"1.4\", \"AntivirusSignatureLastUpdated\": " + year9999 + "}");
         assertTrue(e.getMessage().startsWith("AntivirusSignatureLastUpdated 9999-12-31T23:59:59Z is after"), e.getMessage());
-        rejects(wsb, "wsb-summary", "{\"LastSuccessfulBackupTime\": " + year9999 + ", \"LastBackupTime\": null, "
+        e = rejects(wsb, "wsb-summary", "{\"LastSuccessfulBackupTime\": " + year9999 + ", \"LastBackupTime\": null, "
                 + "\"LastBackupResultHR\": 0, \"NumberOfVersions\": 1}");
+        assertTrue(e.getMessage().startsWith("LastSuccessfulBackupTime 9999-12-31T23:59:59Z is after"), e.getMessage());
     }
 
     @Test
@@ -188,7 +191,9 @@ class WindowsParsersTest {
         rejects(updates, "pending-updates", "");
         rejects(updates, "pending-updates", "[]");
         rejects(updates, "pending-updates", "{\"Updates\": []}");
-        rejects(updates, "pending-updates", "{\"LastSearchSuccessDate\": null, \"Updates\": [{\"KBArticleIDs\": []}]}");
+        UnrecognisedOutputException e = rejects(updates, "pending-updates",
+                "{\"LastSearchSuccessDate\": \"2024-11-18T22:14:03Z\", \"Updates\": [{\"KBArticleIDs\": []}]}");
+        assertEquals("update 1 has no Title", e.getMessage());
         rejects(updates, "pending-updates", "{\"LastSearchSuccessDate\": \"soon\", \"Updates\": []}");
     }
 
