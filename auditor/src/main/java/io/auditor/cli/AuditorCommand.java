@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -62,8 +61,7 @@ public final class AuditorCommand implements Callable<Integer> {
         cl.addSubcommand("scan", scan);
         // Errors are messages, not stack traces; the scan command catches its own, this is the backstop.
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            boolean debug = Arrays.asList(parseResult.originalArgs().toArray(new String[0])).contains("--debug");
-            return internalError(commandLine.getErr(), ex, debug);
+            return internalError(commandLine.getErr(), ex, parseResult.originalArgs().contains("--debug"));
         });
         return cl;
     }

@@ -139,14 +139,6 @@ public final class ScanCommand implements Callable<Integer> {
         if (!problems.isEmpty()) return inputErrors(stderr, problems);
         Set<String> wanted = formats.stream().map(f -> f.strip().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        if (wanted.contains("json")) {
-            try {
-                Files.createDirectories(out);
-            } catch (IOException e) {
-                problems.add(new InputProblem("--out", 0, 0, "cannot create folder " + out + " ("
-                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", "choose a folder you can write to"));
-            }
-        }
 
         // 2. Inputs, all before any device is touched; every problem there is, at once.
         long t0 = System.nanoTime();
@@ -156,6 +148,16 @@ public final class ScanCommand implements Callable<Integer> {
             inputs = AuditInputs.load(inventory, rules, catalog, false, problems);
         } catch (InvalidInputException e) {
             return inputErrors(stderr, e.problems());
+        }
+        if (wanted.contains("json")) {
+            // Only once the inputs are known good, so a typo leaves no empty folder behind.
+            try {
+                Files.createDirectories(out);
+            } catch (IOException e) {
+                return inputErrors(stderr, List.of(new InputProblem("--out", 0, 0, "cannot create folder " + out
+                        + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                        "choose a folder you can write to")));
+            }
         }
 
         // 3. Collection.

@@ -5,6 +5,7 @@ import io.auditor.model.Device;
 import io.auditor.model.InputProblem;
 import io.auditor.model.InvalidInputException;
 import io.auditor.model.Role;
+import io.auditor.rules.yaml.Spelling;
 import io.auditor.rules.yaml.YamlNode;
 import io.auditor.rules.yaml.YamlReader;
 
@@ -42,7 +43,10 @@ public final class InventoryLoader {
             "password", "password", "passphrase", "passphrase", "community", "community",
             "authpassword", "authPassword", "privpassword", "privPassword", "secret", "password",
             "token", "password");
+    /** Accepted when a credential's type is missing or unknown: that is the one problem, not every key too. */
+    static final List<String> ANY_CREDENTIAL_KEYS = union(SSH_KEYS, SNMP_KEYS);
     static final List<String> SNMP_VERSIONS = List.of("1", "2c", "3");
+    static final List<String> ROLE_NAMES = Arrays.stream(Role.values()).map(Role::yamlName).toList();
 
     /** Ids become folder and file names (captures, history), so no path separators or leading dots. */
     static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -148,14 +152,14 @@ public final class InventoryLoader {
             String type = required(m, "type", "add 'type: ssh' or 'type: snmp'");
             List<String> allowed;
             if (type == null) {
-                allowed = union(SSH_KEYS, SNMP_KEYS);
+                allowed = ANY_CREDENTIAL_KEYS;
             } else if (type.equals("ssh")) {
                 allowed = SSH_KEYS;
             } else if (type.equals("snmp")) {
                 allowed = SNMP_KEYS;
             } else {
                 problem(m.get("type"), "unknown credential type '" + type + "'", "write 'type: ssh' or 'type: snmp'");
-                allowed = union(SSH_KEYS, SNMP_KEYS);
+                allowed = ANY_CREDENTIAL_KEYS;
             }
             for (Map.Entry<YamlNode.Scalar, YamlNode> e : m.entries().entrySet()) {
                 String key = e.getKey().text();
@@ -200,7 +204,7 @@ public final class InventoryLoader {
                             "add 'privateKey: path', 'passwordEnv: VAR' or 'passwordFile: path'");
                 }
             } else if ("snmp".equals(type)) {
-                String version = scalar(m, "version");
+                String version = settings.get("version"); // read (and any problem reported) in the loop above
                 if (m.get("version") == null) {
                     problem(m, "snmp credential '" + name.text() + "' has no 'version'",
                             "add 'version: 3' (preferred) or 'version: 2c'");
@@ -294,7 +298,7 @@ public final class InventoryLoader {
 
         private Set<Role> roles(YamlNode.Mapping m) {
             YamlNode node = m.get("roles");
-            String known = Arrays.stream(Role.values()).map(Role::yamlName).reduce((a, b) -> a + ", " + b).orElse("");
+            String known = String.join(", ", ROLE_NAMES);
             if (node == null) {
                 problem(m, "missing key 'roles'", "add e.g. 'roles: [workstation]'; roles: " + known);
                 return Set.of();
@@ -309,14 +313,13 @@ public final class InventoryLoader {
                 problem(list, "'roles' is empty", "give the device at least one role: " + known);
             }
             Set<Role> roles = new LinkedHashSet<>();
-            List<String> names = Arrays.stream(Role.values()).map(Role::yamlName).toList();
             for (YamlNode item : list.items()) {
                 if (!(item instanceof YamlNode.Scalar s) || s.isNull()) {
                     problem(item, "a role must be a single word, found " + item.kind(), "known roles: " + known);
                     continue;
                 }
                 Role.fromYamlName(s.text()).ifPresentOrElse(roles::add, () -> problem(s,
-                        "unknown role '" + s.text() + "'", suggestion(s.text(), names) + "known roles: " + known));
+                        "unknown role '" + s.text() + "'", suggestion(s.text(), ROLE_NAMES) + "known roles: " + known));
             }
             return roles;
         }
@@ -398,7 +401,7 @@ public final class InventoryLoader {
         }
 
         private void problem(YamlNode at, String message, String hint) {
-            problems.add(new InputProblem(at.file(), at.line(), at.column(), message, hint));
+            problems.add(at.problem(message, hint));
         }
     }
 

@@ -169,10 +169,9 @@ class HostileCapturesTest {
                 Path out = root.resolve("out");
                 Run run = Run.of("scan", "--inventory", inv.toString(), "--captures", captures.toString(),
                         "--out", out.toString(), "--as-of", "2026-11-20", "--color", "always");
-                JsonNode report = Files.exists(out.resolve("report.json"))
-                        ? JSON.readTree(out.resolve("report.json").toFile()) : null;
-                String raw = report == null ? "" : Files.readString(out.resolve("report.json"));
-                return new Scan(run, report, raw);
+                Path file = out.resolve("report.json");
+                String raw = Files.exists(file) ? Files.readString(file) : "";
+                return new Scan(run, raw.isEmpty() ? null : JSON.readTree(raw), raw);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -60,6 +61,7 @@ class ScanEndToEndTest {
         // lt-201 has no captures: unreachable, and every control in its scope NOT_ASSESSED.
         JsonNode laptop = null;
         for (JsonNode d : report.get("devices")) if (d.get("id").asText().equals("lt-201")) laptop = d;
+        assertNotNull(laptop, "lt-201 is in the report's devices");
         assertFalse(laptop.get("reachable").asBoolean(), laptop.toString());
         int laptopResults = 0;
         for (JsonNode result : report.get("results")) {
@@ -133,7 +135,7 @@ class ScanEndToEndTest {
                 r.toString());
         assertTrue(r.err().contains("nothing was scanned; 2 problems in the input"), r.toString());
         assertFalse(r.err().contains("[1/"), "no device may be collected\n" + r);
-        assertFalse(Files.exists(out.resolve("report.json")));
+        assertFalse(Files.exists(out), "a broken input leaves no output folder behind");
     }
 
     @Test
@@ -154,6 +156,6 @@ class ScanEndToEndTest {
         assertTrue(r.err().contains(drl.getFileName() + ":"), "names the .drl file\n" + r);
         assertTrue(r.err().lines().anyMatch(l -> l.matches(".*broken\\.drl:\\d+.*")), "and a line\n" + r);
         assertFalse(r.err().contains("[1/"), "no device may be collected\n" + r);
-        assertFalse(Files.exists(out.resolve("report.json")));
+        assertFalse(Files.exists(out), "a broken input leaves no output folder behind");
     }
 }

@@ -353,6 +353,11 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void emptySnmpVersionIsReportedOnce() throws Exception {
+        only(replace("version: 3,", "version: '',"), 8, "version", "'version' has no value", "after 'version:'");
+    }
+
+    @Test
     void unknownCredentialType() throws Exception {
         only(replace("{ type: ssh, username: auditor,", "{ type: telnet, username: auditor,"), 6, "telnet",
                 "unknown credential type 'telnet'", "type: ssh");

@@ -26,6 +26,11 @@ public record Device(String id, Set<Role> roles, String platform, String address
         return false;
     }
 
+    /** Its backups must succeed: marked {@code backup: required} in the inventory, or a backup server. */
+    public boolean backupExpected() {
+        return backupRequired || hasRole(Role.BACKUP_SERVER);
+    }
+
     /** Servers, workstations and laptops. */
     public boolean isEndpoint() {
         return hasRole(Role.SERVER) || hasRole(Role.WORKSTATION) || hasRole(Role.LAPTOP);

@@ -60,8 +60,8 @@ public final class JsonReport {
 
         @Override
         public SerializableString getEscapeSequence(int c) {
-            boolean invisible = (c >= 0x80 && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F
-                    || (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+            boolean invisible = UntrustedText.isC1Control(c) || UntrustedText.isBidiControl(c)
+                    || c == 0x2028 || c == 0x2029;
             return invisible ? new SerializedString(String.format("\\u%04X", c)) : null;
         }
     }

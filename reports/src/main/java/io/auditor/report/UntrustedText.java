@@ -37,7 +37,7 @@ public final class UntrustedText {
             } else if (c == '\n' || c == '\t') {
                 out.append(c);
                 i++;
-            } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || isBidiControl(c)) {
+            } else if (c < 0x20 || c == 0x7F || isC1Control(c) || isBidiControl(c)) {
                 i++;
             } else {
                 out.append(c);
@@ -91,7 +91,12 @@ public final class UntrustedText {
         return j;
     }
 
-    private static boolean isBidiControl(char c) {
+    static boolean isC1Control(int c) {
+        return c >= 0x80 && c <= 0x9F;
+    }
+
+    /** Marks and overrides that reorder or hide text: ALM, LRM, RLM, LRE…RLO and the isolates LRI…PDI. */
+    static boolean isBidiControl(int c) {
         return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
                 || c == 0x061C;
     }

@@ -2,6 +2,8 @@ package io.auditor.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.auditor.model.ControlResult;
+import io.auditor.model.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,8 +95,8 @@ class JsonReportTest {
 
     @Test
     void controlCharactersInEvidenceStayValidJson() throws Exception {
-        var r = SampleRuns.run(List.of(new io.auditor.model.ControlResult(SampleRuns.AV01, "ws-101",
-                io.auditor.model.Status.GAP, List.of("a\u001b[2J\"b\nc"), null, null)), List.of());
+        var r = SampleRuns.run(List.of(new ControlResult(SampleRuns.AV01, "ws-101",
+                Status.GAP, List.of("a\u001b[2J\"b\nc"), null, null)), List.of());
         String text = new JsonReport().render(r);
         assertFalse(text.contains("\u001b"), "escaped as \\u001B, not raw");
         assertEquals("a\u001b[2J\"b\nc", JSON.readTree(text).get("results").get(0).get("evidence").asText());
@@ -103,12 +105,14 @@ class JsonReportTest {
     /** C1 controls (8-bit CSI, NEL), DEL and bidi overrides are escaped too, in the file and in render(). */
     @Test
     void invisibleAndBidiCharactersAreEscapedAndReadBackExactly(@TempDir Path dir) throws Exception {
-        String hostile = "x\u009b31m\u0085\u007f\u202egnp.exe\u2066i\u2069\u2028 — é → ok";
-        var r = SampleRuns.run(List.of(new io.auditor.model.ControlResult(SampleRuns.AV01, "ws-101",
-                io.auditor.model.Status.GAP, List.of(hostile), null, null)), List.of());
+        String hostile = "x\u009b31m\u0085\u007f\u202egnp.exe\u2066i\u2069\u2028\u2029\u061c\u200e\u200f\u202a"
+                + " — é → ok";
+        var r = SampleRuns.run(List.of(new ControlResult(SampleRuns.AV01, "ws-101",
+                Status.GAP, List.of(hostile), null, null)), List.of());
         for (String text : List.of(new JsonReport().render(r),
-                java.nio.file.Files.readString(new JsonReport().write(r, dir)))) {
-            for (char c : new char[]{0x9B, 0x85, 0x7F, 0x202E, 0x2066, 0x2069, 0x2028}) {
+                Files.readString(new JsonReport().write(r, dir)))) {
+            for (char c : new char[]{0x9B, 0x85, 0x7F, 0x202E, 0x2066, 0x2069, 0x2028, 0x2029, 0x061C, 0x200E,
+                    0x200F, 0x202A}) {
                 assertFalse(text.indexOf(c) >= 0, "raw U+" + Integer.toHexString(c));
             }
             assertTrue(text.contains("x\\u009B31m\\u0085\\u007F\\u202Egnp.exe"), text);

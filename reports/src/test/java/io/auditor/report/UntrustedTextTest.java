@@ -20,6 +20,7 @@ class UntrustedTextTest {
     @Test
     void removesBidiOverridesThatReorderText() {
         assertEquals("admin-user", UntrustedText.sanitise("admin\u202E-user\u202C"));
+        assertEquals("abc", UntrustedText.sanitise("\u061Ca\u200E\u200Fb\u202A\u202B\u202Dc\u2066\u2067\u2068\u2069"));
     }
 
     @Test

@@ -1,8 +1,11 @@
 package io.auditor.rules;
 
+import io.auditor.model.facts.AntiMalwareStatus;
+import io.auditor.model.facts.BackupRun;
 import io.auditor.model.facts.GroupMember;
 import io.auditor.model.facts.PendingUpdate;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
@@ -34,6 +37,26 @@ public final class Evidence {
         if (members.isEmpty()) return "no members";
         return members.stream().map(o -> o instanceof GroupMember g ? orUnknown(g.member()) : String.valueOf(o))
                 .sorted(String.CASE_INSENSITIVE_ORDER).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * {@code ClamAV definitions 27463 dated 2026-11-20, 4 hours before the scan (limit 3 days) [clamav-status]}:
+     * the same line whether the definitions are current or not. Needs both dates.
+     */
+    public static String definitions(AntiMalwareStatus a, int limitDays) {
+        return orUnknown(a.product()) + " definitions " + orUnknown(a.signatureVersion()) + " dated "
+                + Age.day(a.signaturesUpdatedAt()) + ", " + Age.between(a.signaturesUpdatedAt(), a.observedAt())
+                + " before the scan (limit " + limitDays + " days) [" + a.source() + "]";
+    }
+
+    /**
+     * {@code data set /srv: newest successful restic run finished 2026-11-20T02:00:00Z, 6 hours before the scan
+     * (limit 26 hours) [restic-snapshots]}: the same line whether the backup is recent or not. Needs both times.
+     */
+    public static String newestBackup(BackupRun r, Instant observedAt, int limitHours) {
+        return "data set " + orUnknown(r.dataSet()) + ": newest successful " + orUnknown(r.tool()) + " run finished "
+                + r.finishedAt() + ", " + Age.between(r.finishedAt(), observedAt) + " before the scan (limit "
+                + limitHours + " hours) [" + r.source() + "]";
     }
 
     public static String orUnknown(Object value) {

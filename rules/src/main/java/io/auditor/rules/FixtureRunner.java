@@ -35,8 +35,10 @@ import java.util.Set;
 public final class FixtureRunner {
     static final List<String> KEYS = List.of("description", "asOf", "profile", "waivers", "devices", "facts",
             "outcomes", "expect");
+    private static final List<String> DEVICE_KEYS = List.of("id", "roles", "platform", "backup");
+    private static final List<String> EXPECTATION_KEYS = List.of("control", "device", "status", "evidenceContains");
     static final String FACT_PACKAGE = "io.auditor.model.facts.";
-    /** File-name prefixes and the status each announces, longest first so "not-assessed" is not read as "not". */
+    /** File-name prefixes (each followed by a dash) and the status each announces, in the order messages list them. */
     static final Map<String, Status> NAME_PREFIXES = prefixes();
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -65,7 +67,7 @@ public final class FixtureRunner {
         try {
             YamlNode root = YamlReader.read(fixture.source(), fixture.text());
             if (!(root instanceof YamlNode.Mapping m)) {
-                throw new InvalidInputException(ProfileLoader.problem(root, "a fixture is a mapping, found " + root.kind(),
+                throw new InvalidInputException(root.problem("a fixture is a mapping, found " + root.kind(),
                         "keys: " + String.join(", ", KEYS)));
             }
             description = readFixture(fixture, m, failures);
@@ -77,14 +79,9 @@ public final class FixtureRunner {
 
     private String readFixture(Fixture fixture, YamlNode.Mapping m, List<String> failures) throws InvalidInputException {
         List<InputProblem> problems = new ArrayList<>();
-        for (YamlNode.Scalar key : m.entries().keySet()) {
-            if (!KEYS.contains(key.text())) {
-                problems.add(ProfileLoader.problem(key, "unknown fixture key '" + key.text() + "'",
-                        "known keys are " + String.join(", ", KEYS)));
-            }
-        }
+        unknownKeys(m, "fixture", KEYS, problems);
         for (String key : List.of("description", "asOf", "devices", "expect")) {
-            if (m.get(key) == null) problems.add(ProfileLoader.problem(m, "fixture has no '" + key + "'", ""));
+            if (m.get(key) == null) problems.add(m.problem("fixture has no '" + key + "'", ""));
         }
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
 
@@ -94,7 +91,7 @@ public final class FixtureRunner {
         try {
             if (asOfText != null) asOf = LocalDate.parse(asOfText);
         } catch (DateTimeParseException e) {
-            problems.add(ProfileLoader.problem(m.get("asOf"), "asOf must be a date YYYY-MM-DD, found '" + asOfText + "'", ""));
+            problems.add(m.get("asOf").problem("asOf must be a date YYYY-MM-DD, found '" + asOfText + "'", ""));
         }
         List<Device> devices = devices(m.get("devices"), problems);
         Set<String> deviceIds = new LinkedHashSet<>();
@@ -174,15 +171,10 @@ public final class FixtureRunner {
         Set<String> ids = new HashSet<>();
         for (YamlNode item : items(node, "devices", problems)) {
             if (!(item instanceof YamlNode.Mapping d)) {
-                problems.add(ProfileLoader.problem(item, "a device is a mapping {id, roles, platform}", ""));
+                problems.add(item.problem("a device is a mapping {id, roles, platform}", ""));
                 continue;
             }
-            for (YamlNode.Scalar key : d.entries().keySet()) {
-                if (!List.of("id", "roles", "platform", "backup").contains(key.text())) {
-                    problems.add(ProfileLoader.problem(key, "unknown device key '" + key.text() + "'",
-                            "known keys are id, roles, platform, backup"));
-                }
-            }
+            unknownKeys(d, "device", DEVICE_KEYS, problems);
             String id = scalar(d.get("id"), "id", problems);
             String platform = d.get("platform") == null ? "fixture" : scalar(d.get("platform"), "platform", problems);
             Set<Role> roles = new LinkedHashSet<>();
@@ -190,15 +182,15 @@ public final class FixtureRunner {
                 String name = scalar(r, "role", problems);
                 if (name == null) continue;
                 Role.fromYamlName(name).ifPresentOrElse(roles::add,
-                        () -> problems.add(ProfileLoader.problem(r, "unknown role '" + name + "'", "")));
+                        () -> problems.add(r.problem("unknown role '" + name + "'", "")));
             }
             boolean backupRequired = false;
             if (d.get("backup") != null) {
                 String b = scalar(d.get("backup"), "backup", problems);
                 if ("required".equals(b)) backupRequired = true;
-                else problems.add(ProfileLoader.problem(d.get("backup"), "backup must be 'required', found '" + b + "'", ""));
+                else problems.add(d.get("backup").problem("backup must be 'required', found '" + b + "'", ""));
             }
-            if (id != null && !ids.add(id)) problems.add(ProfileLoader.problem(d, "device '" + id + "' is listed twice", ""));
+            if (id != null && !ids.add(id)) problems.add(d.problem("device '" + id + "' is listed twice", ""));
             if (id != null && platform != null) {
                 out.add(new Device(id, roles, platform, null, null, null, backupRequired));
             }
@@ -210,7 +202,7 @@ public final class FixtureRunner {
         List<Fact> out = new ArrayList<>();
         for (YamlNode item : items(node, "facts", problems)) {
             if (!(item instanceof YamlNode.Mapping f) || f.entries().size() != 1) {
-                problems.add(ProfileLoader.problem(item, "a fact is written as  - TypeName: {field: value, …}",
+                problems.add(item.problem("a fact is written as  - TypeName: {field: value, …}",
                         "for example  - UpdateStatus: {deviceId: srv-01, source: apt, …}"));
                 continue;
             }
@@ -221,23 +213,21 @@ public final class FixtureRunner {
                 cls = Class.forName(FACT_PACKAGE + type);
                 if (!Fact.class.isAssignableFrom(cls)) throw new ClassNotFoundException(type);
             } catch (ClassNotFoundException ex) {
-                problems.add(ProfileLoader.problem(e.getKey(), "unknown fact type '" + type + "'",
+                problems.add(e.getKey().problem("unknown fact type '" + type + "'",
                         "use a record of " + FACT_PACKAGE.substring(0, FACT_PACKAGE.length() - 1) + ", e.g. UpdateStatus"));
                 continue;
             }
             try {
                 Fact fact = (Fact) JSON.convertValue(plain(e.getValue()), cls);
                 if (!deviceIds.contains(fact.deviceId())) {
-                    problems.add(ProfileLoader.problem(e.getValue(), type + " is for device '" + fact.deviceId()
+                    problems.add(e.getValue().problem(type + " is for device '" + fact.deviceId()
                             + "', which the fixture's devices do not list", ""));
                     continue;
                 }
                 out.add(fact);
             } catch (IllegalArgumentException ex) {
-                String msg = String.valueOf(ex.getMessage());
-                int nl = msg.indexOf('\n');
-                problems.add(ProfileLoader.problem(e.getValue(), "cannot read " + type + ": "
-                        + (nl > 0 ? msg.substring(0, nl) : msg), "field names are the record's components"));
+                problems.add(e.getValue().problem("cannot read " + type + ": " + firstLine(ex),
+                        "field names are the record's components"));
             }
         }
         return out;
@@ -246,18 +236,18 @@ public final class FixtureRunner {
     private static Map<String, DeviceOutcome> outcomes(YamlNode node, Set<String> deviceIds, List<InputProblem> problems) {
         Map<String, DeviceOutcome> out = new LinkedHashMap<>();
         if (!(node instanceof YamlNode.Mapping m)) {
-            problems.add(ProfileLoader.problem(node, "outcomes is a mapping of device id to outcome", ""));
+            problems.add(node.problem("outcomes is a mapping of device id to outcome", ""));
             return out;
         }
         for (Map.Entry<YamlNode.Scalar, YamlNode> e : m.entries().entrySet()) {
             String id = e.getKey().text();
             if (!deviceIds.contains(id)) {
-                problems.add(ProfileLoader.problem(e.getKey(), "outcome for unknown device '" + id + "'", ""));
+                problems.add(e.getKey().problem("outcome for unknown device '" + id + "'", ""));
                 continue;
             }
             Object plain = plain(e.getValue());
             if (!(plain instanceof Map<?, ?> given)) {
-                problems.add(ProfileLoader.problem(e.getValue(), "an outcome is a mapping {reachable, errors, "
+                problems.add(e.getValue().problem("an outcome is a mapping {reachable, errors, "
                         + "topicProblems, providedTopics}", ""));
                 continue;
             }
@@ -271,9 +261,7 @@ public final class FixtureRunner {
             try {
                 out.put(id, JSON.convertValue(fields, DeviceOutcome.class));
             } catch (IllegalArgumentException ex) {
-                String msg = String.valueOf(ex.getMessage());
-                int nl = msg.indexOf('\n');
-                problems.add(ProfileLoader.problem(e.getValue(), "cannot read outcome: " + (nl > 0 ? msg.substring(0, nl) : msg), ""));
+                problems.add(e.getValue().problem("cannot read outcome: " + firstLine(ex), ""));
             }
         }
         return out;
@@ -283,15 +271,10 @@ public final class FixtureRunner {
         List<Expectation> out = new ArrayList<>();
         for (YamlNode item : items(node, "expect", problems)) {
             if (!(item instanceof YamlNode.Mapping x)) {
-                problems.add(ProfileLoader.problem(item, "an expectation is {control, device, status, evidenceContains?}", ""));
+                problems.add(item.problem("an expectation is {control, device, status, evidenceContains?}", ""));
                 continue;
             }
-            for (YamlNode.Scalar key : x.entries().keySet()) {
-                if (!List.of("control", "device", "status", "evidenceContains").contains(key.text())) {
-                    problems.add(ProfileLoader.problem(key, "unknown expectation key '" + key.text() + "'",
-                            "known keys are control, device, status, evidenceContains"));
-                }
-            }
+            unknownKeys(x, "expectation", EXPECTATION_KEYS, problems);
             String control = scalar(x.get("control"), "control", problems);
             String device = scalar(x.get("device"), "device", problems);
             String statusText = scalar(x.get("status"), "status", problems);
@@ -302,7 +285,7 @@ public final class FixtureRunner {
                 try {
                     status = Status.valueOf(statusText.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
                 } catch (IllegalArgumentException e) {
-                    problems.add(ProfileLoader.problem(x.get("status"), "unknown status '" + statusText + "'",
+                    problems.add(x.get("status").problem("unknown status '" + statusText + "'",
                             "use PASS, GAP, NOT_ASSESSED, WAIVED or NOT_APPLICABLE"));
                 }
             }
@@ -313,19 +296,33 @@ public final class FixtureRunner {
         return out;
     }
 
-    private static List<YamlNode> items(YamlNode node, String what, List<InputProblem> problems) {
-        if (node == null) {
-            return List.of();
+    private static void unknownKeys(YamlNode.Mapping m, String what, List<String> known, List<InputProblem> problems) {
+        for (YamlNode.Scalar key : m.entries().keySet()) {
+            if (!known.contains(key.text())) {
+                problems.add(key.problem("unknown " + what + " key '" + key.text() + "'",
+                        "known keys are " + String.join(", ", known)));
+            }
         }
+    }
+
+    /** Jackson's binding messages go on to quote the input over several lines; the first says what is wrong. */
+    private static String firstLine(Exception e) {
+        String msg = String.valueOf(e.getMessage());
+        int nl = msg.indexOf('\n');
+        return nl > 0 ? msg.substring(0, nl) : msg;
+    }
+
+    private static List<YamlNode> items(YamlNode node, String what, List<InputProblem> problems) {
+        if (node == null) return List.of();
         if (node instanceof YamlNode.Sequence s) return s.items();
-        problems.add(ProfileLoader.problem(node, what + " must be a list, found " + node.kind(), ""));
+        problems.add(node.problem(what + " must be a list, found " + node.kind(), ""));
         return List.of();
     }
 
     private static String scalar(YamlNode node, String what, List<InputProblem> problems) {
-        if (node instanceof YamlNode.Scalar s && !s.isNull() && !s.text().isBlank()) return s.text();
+        if (node instanceof YamlNode.Scalar s && s.hasText()) return s.text();
         if (node == null) return null;
-        problems.add(ProfileLoader.problem(node, what + " must be a text, found " + node.kind(), ""));
+        problems.add(node.problem(what + " must be a text, found " + node.kind(), ""));
         return null;
     }
 

@@ -3,6 +3,7 @@ package io.auditor.rules;
 import io.auditor.model.InputProblem;
 import io.auditor.model.InvalidInputException;
 import io.auditor.model.PolicyProfile;
+import io.auditor.rules.yaml.Spelling;
 import io.auditor.rules.yaml.YamlNode;
 import io.auditor.rules.yaml.YamlReader;
 
@@ -19,7 +20,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 
@@ -59,7 +60,7 @@ public final class ProfileLoader {
     public static PolicyProfile fromYaml(YamlNode root, String defaultName, String sha256) throws InvalidInputException {
         List<InputProblem> problems = new ArrayList<>();
         if (!(root instanceof YamlNode.Mapping map)) {
-            throw new InvalidInputException(problem(root, "a profile is a mapping (key: value), found " + root.kind(),
+            throw new InvalidInputException(root.problem("a profile is a mapping (key: value), found " + root.kind(),
                     "write for example  patch: { maxAgeDays: 21 }"));
         }
         String name = defaultName;
@@ -67,8 +68,8 @@ public final class ProfileLoader {
         for (Parameter p : parameters()) values.put(p.key(), p.defaultValue());
         for (Map.Entry<YamlNode.Scalar, YamlNode> e : map.entries().entrySet()) {
             if (e.getKey().text().equals("name")) {
-                if (e.getValue() instanceof YamlNode.Scalar s && !s.isNull() && !s.text().isBlank()) name = s.text();
-                else problems.add(problem(e.getValue(), "name must be a text, found " + e.getValue().kind(), ""));
+                if (e.getValue() instanceof YamlNode.Scalar s && s.hasText()) name = s.text();
+                else problems.add(e.getValue().problem("name must be a text, found " + e.getValue().kind(), ""));
                 continue;
             }
             flatten(e.getKey(), e.getKey().text(), e.getValue(), values, problems);
@@ -97,11 +98,11 @@ public final class ProfileLoader {
                     flatten(e.getKey(), key + "." + e.getKey().text(), e.getValue(), values, problems);
                 }
             } else if (isPrefix) {
-                problems.add(problem(value, "'" + key + "' holds settings, found " + value.kind(),
+                problems.add(value.problem("'" + key + "' holds settings, found " + value.kind(),
                         "write its keys beneath it: " + String.join(", ", parameters().stream().map(Parameter::key)
                                 .filter(k -> k.startsWith(key + ".")).map(k -> k.substring(key.length() + 1)).toList())));
             } else {
-                problems.add(problem(keyNode, "unknown profile key '" + key + "'", suggestion(key)));
+                problems.add(keyNode.problem("unknown profile key '" + key + "'", suggestion(key)));
             }
             return;
         }
@@ -115,19 +116,19 @@ public final class ProfileLoader {
         switch (p.type()) {
             case LIST -> {
                 if (!(value instanceof YamlNode.Sequence seq)) {
-                    problems.add(problem(value, expected + ", found " + value.kind(), "write [a, b] or one '- a' per line"));
+                    problems.add(value.problem(expected + ", found " + value.kind(), "write [a, b] or one '- a' per line"));
                     return null;
                 }
                 List<String> items = new ArrayList<>();
                 for (YamlNode item : seq.items()) {
-                    if (item instanceof YamlNode.Scalar s && !s.isNull() && !s.text().isBlank()) items.add(s.text());
-                    else problems.add(problem(item, expected + "; this item is " + item.kind(), ""));
+                    if (item instanceof YamlNode.Scalar s && s.hasText()) items.add(s.text());
+                    else problems.add(item.problem(expected + "; this item is " + item.kind(), ""));
                 }
                 return List.copyOf(items);
             }
             case INTEGER, TEXT, FLAG -> {
                 if (!(value instanceof YamlNode.Scalar s) || s.isNull()) {
-                    problems.add(problem(value, expected + ", found " + value.kind(), ""));
+                    problems.add(value.problem(expected + ", found " + value.kind(), ""));
                     return null;
                 }
                 String t = s.text().trim();
@@ -135,17 +136,17 @@ public final class ProfileLoader {
                 if (p.type() == Parameter.Type.FLAG) {
                     if (t.equals("true")) return Boolean.TRUE;
                     if (t.equals("false")) return Boolean.FALSE;
-                    problems.add(problem(value, expected + ", found '" + t + "'", "write true or false"));
+                    problems.add(value.problem(expected + ", found '" + t + "'", "write true or false"));
                     return null;
                 }
                 if (!t.matches("[+-]?\\d{1,9}")) {
-                    problems.add(problem(value, expected + ", found '" + t + "'",
+                    problems.add(value.problem(expected + ", found '" + t + "'",
                             p.unit() == null || p.unit().isBlank() ? "" : "write a number of " + p.unit()));
                     return null;
                 }
                 int n = Integer.parseInt(t);
                 if (n < 0) {
-                    problems.add(problem(value, expected + ", found " + n, "a negative number has no meaning here"));
+                    problems.add(value.problem(expected + ", found " + n, "a negative number has no meaning here"));
                     return null;
                 }
                 return n;
@@ -160,43 +161,16 @@ public final class ProfileLoader {
     }
 
     private static String suggestion(String key) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (Parameter p : parameters()) {
-            int d = distance(key.toLowerCase(Locale.ROOT), p.key().toLowerCase(Locale.ROOT));
-            String last = p.key().substring(p.key().lastIndexOf('.') + 1);
-            if (key.equalsIgnoreCase(last) || key.toLowerCase(Locale.ROOT).endsWith("." + last.toLowerCase(Locale.ROOT))) d = 0;
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = p.key();
-            }
-        }
-        String known = "known keys are " + String.join(", ", parameters().stream().map(Parameter::key).toList());
-        if (best != null && bestDistance <= Math.max(2, key.length() / 4)) return "did you mean " + best + "? " + known;
-        return known;
+        List<String> keys = parameters().stream().map(Parameter::key).toList();
+        // A key written under the wrong section (maxAgeDays under backup) is found by its last part.
+        String last = key.substring(key.lastIndexOf('.') + 1);
+        Optional<String> best = keys.stream()
+                .filter(k -> k.substring(k.lastIndexOf('.') + 1).equalsIgnoreCase(last)).findFirst()
+                .or(() -> Spelling.nearest(key, keys));
+        String known = "known keys are " + String.join(", ", keys);
+        return best.map(b -> "did you mean " + b + "? " + known).orElse(known);
     }
 
-    /** Edit distance, for "did you mean" on mistyped keys. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
-
-    static InputProblem problem(YamlNode at, String message, String hint) {
-        return new InputProblem(at.file(), at.line(), at.column(), message, hint);
-    }
 
     static String sha256(byte[] bytes) {
         try {

@@ -7,6 +7,7 @@ import io.auditor.model.Severity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ final class RuleMetadata {
             "rationale", "check", "remediation");
     static final Set<String> KNOWN_TOPICS = new TreeSet<>(List.of("updates", "automatic-updates", "anti-malware",
             "admin-groups", "backups", "vc-settings"));
+    /** Every key a rule may carry: {@code @id} and the describing keys. */
+    static final Set<String> KNOWN_KEYS = knownKeys();
     static final Pattern ID_FORMAT = Pattern.compile("[A-Z]+-[0-9]{2}");
 
     private RuleMetadata() {}
@@ -34,11 +37,11 @@ final class RuleMetadata {
         String where() { return line > 0 ? file + ":" + line : file; }
     }
 
-    static Set<String> knownKeys() {
+    private static Set<String> knownKeys() {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(ID);
         keys.addAll(DESCRIBING);
-        return keys;
+        return Collections.unmodifiableSet(keys);
     }
 
     /** Text of a metadata value, or null when absent or blank (an annotation like {@code @title()}). */

@@ -124,10 +124,10 @@ public final class RulePack {
                 CompiledRule cr = locate(rule, sources);
                 Map<String, Object> meta = rule.getMetaData();
                 for (String key : new TreeSet<>(meta.keySet())) {
-                    if (!RuleMetadata.knownKeys().contains(key)) {
+                    if (!RuleMetadata.KNOWN_KEYS.contains(key)) {
                         problems.add(RuleMetadata.problem(cr.origin(), "rule '" + rule.getName()
                                 + "' has unknown metadata @" + key, "known metadata keys are @"
-                                + String.join(", @", RuleMetadata.knownKeys())));
+                                + String.join(", @", RuleMetadata.KNOWN_KEYS)));
                     }
                 }
                 String id = RuleMetadata.text(meta, RuleMetadata.ID);

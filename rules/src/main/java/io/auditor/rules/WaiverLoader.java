@@ -25,14 +25,14 @@ public final class WaiverLoader {
             throws InvalidInputException {
         YamlNode root = YamlReader.read(file);
         if (!(root instanceof YamlNode.Mapping map)) {
-            throw new InvalidInputException(ProfileLoader.problem(root,
+            throw new InvalidInputException(root.problem(
                     "a waivers file is a mapping with one key, waivers:, found " + root.kind(),
                     "start the file with  waivers:"));
         }
         List<InputProblem> problems = new ArrayList<>();
         for (YamlNode.Scalar key : map.entries().keySet()) {
             if (!key.text().equals("waivers")) {
-                problems.add(ProfileLoader.problem(key, "unknown key '" + key.text() + "'",
+                problems.add(key.problem("unknown key '" + key.text() + "'",
                         "a waivers file has only the key waivers: (a list)"));
             }
         }
@@ -50,26 +50,26 @@ public final class WaiverLoader {
             throws InvalidInputException {
         List<InputProblem> problems = new ArrayList<>();
         if (!(list instanceof YamlNode.Sequence seq)) {
-            throw new InvalidInputException(ProfileLoader.problem(list, "waivers must be a list, found " + list.kind(),
+            throw new InvalidInputException(list.problem("waivers must be a list, found " + list.kind(),
                     "write one '- control: …' entry per waiver"));
         }
         List<Waiver> out = new ArrayList<>();
         for (YamlNode item : seq.items()) {
             int before = problems.size();
             if (!(item instanceof YamlNode.Mapping m)) {
-                problems.add(ProfileLoader.problem(item, "a waiver is a mapping, found " + item.kind(),
+                problems.add(item.problem("a waiver is a mapping, found " + item.kind(),
                         "keys: " + String.join(", ", KEYS)));
                 continue;
             }
             for (YamlNode.Scalar key : m.entries().keySet()) {
                 if (!KEYS.contains(key.text())) {
-                    problems.add(ProfileLoader.problem(key, "unknown waiver key '" + key.text() + "'",
+                    problems.add(key.problem("unknown waiver key '" + key.text() + "'",
                             "a waiver has exactly the keys " + String.join(", ", KEYS)));
                 }
             }
             for (String key : KEYS) {
                 if (m.get(key) == null) {
-                    problems.add(ProfileLoader.problem(m, "waiver has no '" + key + "'",
+                    problems.add(m.problem("waiver has no '" + key + "'",
                             "a waiver has exactly the keys " + String.join(", ", KEYS)));
                 }
             }
@@ -83,16 +83,16 @@ public final class WaiverLoader {
             LocalDate expires = date(m, "expires", problems);
             List<YamlNode.Scalar> patterns = patterns(m.get("devices"), problems);
             if (control != null && !controlIds.contains(control)) {
-                problems.add(ProfileLoader.problem(m.get("control"), "unknown control '" + control + "'",
+                problems.add(m.get("control").problem("unknown control '" + control + "'",
                         "known controls are " + String.join(", ", new TreeSet<>(controlIds))));
             }
             if (effective != null && expires != null && expires.isBefore(effective)) {
-                problems.add(ProfileLoader.problem(m.get("expires"), "waiver expires (" + expires
+                problems.add(m.get("expires").problem("waiver expires (" + expires
                         + ") before it takes effect (" + effective + ")", "expires must be on or after effective"));
             }
             for (YamlNode.Scalar p : patterns) {
                 if (deviceIds.stream().noneMatch(id -> Waiver.globMatches(p.text(), id))) {
-                    problems.add(ProfileLoader.problem(p, "devices pattern '" + p.text() + "' matches no device in the inventory",
+                    problems.add(p.problem("devices pattern '" + p.text() + "' matches no device in the inventory",
                             "write a device id from the inventory, or a glob such as ws-* (* any characters, ? one)"));
                 }
             }
@@ -108,8 +108,8 @@ public final class WaiverLoader {
 
     private static String text(YamlNode.Mapping m, String key, List<InputProblem> problems) {
         YamlNode n = m.get(key);
-        if (n instanceof YamlNode.Scalar s && !s.isNull() && !s.text().isBlank()) return s.text().trim();
-        problems.add(ProfileLoader.problem(n, "'" + key + "' must be a non-empty text, found " + n.kind(), ""));
+        if (n instanceof YamlNode.Scalar s && s.hasText()) return s.text().trim();
+        problems.add(n.problem("'" + key + "' must be a non-empty text, found " + n.kind(), ""));
         return null;
     }
 
@@ -120,7 +120,7 @@ public final class WaiverLoader {
             if (!t.matches("\\d{4}-\\d{2}-\\d{2}")) throw new DateTimeParseException("shape", t, 0);
             return LocalDate.parse(t);
         } catch (DateTimeParseException e) {
-            problems.add(ProfileLoader.problem(m.get(key), "'" + key + "' must be a date YYYY-MM-DD, found '" + t + "'",
+            problems.add(m.get(key).problem("'" + key + "' must be a date YYYY-MM-DD, found '" + t + "'",
                     "for example 2026-08-31"));
             return null;
         }
@@ -131,11 +131,11 @@ public final class WaiverLoader {
         List<YamlNode.Scalar> out = new ArrayList<>();
         List<YamlNode> items = n instanceof YamlNode.Sequence seq ? seq.items() : List.of(n);
         for (YamlNode item : items) {
-            if (item instanceof YamlNode.Scalar s && !s.isNull() && !s.text().isBlank()) out.add(s);
-            else problems.add(ProfileLoader.problem(item, "'devices' must be a device id or glob (or a list of them), found "
+            if (item instanceof YamlNode.Scalar s && s.hasText()) out.add(s);
+            else problems.add(item.problem("'devices' must be a device id or glob (or a list of them), found "
                     + item.kind(), ""));
         }
-        if (items.isEmpty()) problems.add(ProfileLoader.problem(n, "'devices' is an empty list", "name at least one device"));
+        if (items.isEmpty()) problems.add(n.problem("'devices' is an empty list", "name at least one device"));
         return out;
     }
 

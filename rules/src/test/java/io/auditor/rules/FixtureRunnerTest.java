@@ -90,6 +90,18 @@ class FixtureRunnerTest {
                 expect:
                   - { control: PATCH-92, device: ws-1, status: GAP }
                 """);
+        RulePackTest.write(home, "fixtures/gap-misspelt-key.yaml", "description: misspelt\n" + GOOD_ESTATE + """
+                expcet:
+                  - { control: PATCH-92, device: ws-2, status: GAP }
+                """);
+        RulePackTest.write(home, "fixtures/gap-misspelt-inner-keys.yaml", """
+                description: misspelt inner keys
+                asOf: 2026-03-15
+                devices:
+                  - { id: ws-1, roles: [workstation], platform: windows, adress: 10.0.10.1 }
+                expect:
+                  - { control: PATCH-92, device: ws-1, status: GAP, evidence: "off" }
+                """);
         pack = RulePack.load(List.of(dir));
         outcomes = new FixtureRunner(pack).runAll().stream().filter(o -> !pack.isBuiltIn(
                         o.fixture().ownControls().isEmpty() ? "" : o.fixture().ownControls().iterator().next()))
@@ -132,6 +144,23 @@ class FixtureRunnerTest {
         List<String> f = outcomes.get("waived-misnamed").failures();
         assertEquals(1, f.size(), f.toString());
         assertTrue(f.get(0).contains("the name announces WAIVED"), f.get(0));
+    }
+
+    @Test
+    void unknownKeysAreReportedWithTheKnownOnes() {
+        List<String> f = outcomes.get("gap-misspelt-key").failures();
+        assertEquals(2, f.size(), f.toString());
+        assertTrue(f.get(0).contains("unknown fixture key 'expcet'")
+                && f.get(0).contains("known keys are " + String.join(", ", FixtureRunner.KEYS)), f.get(0));
+        assertTrue(f.get(1).contains("fixture has no 'expect'"), f.get(1));
+
+        f = outcomes.get("gap-misspelt-inner-keys").failures();
+        String file = dir.resolve("PATCH-92/fixtures/gap-misspelt-inner-keys.yaml").toString();
+        assertEquals(2, f.size(), f.toString());
+        assertTrue(f.get(0).startsWith(file + ":4:") && f.get(0).contains("unknown device key 'adress'")
+                && f.get(0).contains("known keys are id, roles, platform, backup"), f.get(0));
+        assertTrue(f.get(1).startsWith(file + ":6:") && f.get(1).contains("unknown expectation key 'evidence'")
+                && f.get(1).contains("known keys are control, device, status, evidenceContains"), f.get(1));
     }
 
     @Test

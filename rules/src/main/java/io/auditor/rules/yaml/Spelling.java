@@ -1,10 +1,10 @@
-package io.auditor.inventory;
+package io.auditor.rules.yaml;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the word a user probably meant, for "did you mean …?" hints. */
+/** Finds the word a user probably meant, for the "did you mean …?" hints of every input file. */
 public final class Spelling {
     private Spelling() {}
 

@@ -18,8 +18,15 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, Yaml
     /** A human word for the node's kind, used in "expected a list, found a text" messages. */
     String kind();
 
-    record Scalar(String file, int line, int column, String text, boolean quoted, boolean isNull)
-            implements YamlNode {
+    /** A problem located at this node. */
+    default io.auditor.model.InputProblem problem(String message, String hint) {
+        return new io.auditor.model.InputProblem(file(), line(), column(), message, hint);
+    }
+
+    record Scalar(String file, int line, int column, String text, boolean isNull) implements YamlNode {
+        /** True when the value is written and not blank. */
+        public boolean hasText() { return !isNull && text != null && !text.isBlank(); }
+
         public String kind() { return isNull ? "nothing" : "a value"; }
     }
 

@@ -78,7 +78,7 @@ public final class YamlReader {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     JsonLocation kl = p.currentTokenLocation();
                     String name = p.currentName();
-                    YamlNode.Scalar key = new YamlNode.Scalar(file, kl.getLineNr(), kl.getColumnNr(), name, false, false);
+                    YamlNode.Scalar key = new YamlNode.Scalar(file, kl.getLineNr(), kl.getColumnNr(), name, false);
                     p.nextToken();
                     YamlNode value = readValue(p, file, problems);
                     YamlNode.Scalar earlier = seen.get(name);
@@ -99,19 +99,11 @@ public final class YamlReader {
                 return new YamlNode.Sequence(file, line, col, items);
             }
             case VALUE_NULL -> {
-                return new YamlNode.Scalar(file, line, col, null, false, true);
+                return new YamlNode.Scalar(file, line, col, null, true);
             }
             default -> {
-                boolean quoted = p instanceof YAMLParser yp && yp.getText() != null
-                        && t == JsonToken.VALUE_STRING && isQuoted(yp);
-                return new YamlNode.Scalar(file, line, col, p.getText(), quoted, false);
+                return new YamlNode.Scalar(file, line, col, p.getText(), false);
             }
         }
-    }
-
-    private static boolean isQuoted(YAMLParser yp) {
-        // Jackson reports quoted and plain scalars alike as strings; the distinction only matters for
-        // messages, so treat all as unquoted rather than depend on parser internals.
-        return false;
     }
 }
