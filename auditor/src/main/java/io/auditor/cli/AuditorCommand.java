@@ -59,6 +59,11 @@ public final class AuditorCommand implements Callable<Integer> {
     static CommandLine newCommandLine(ScanCommand scan) {
         CommandLine cl = new CommandLine(new AuditorCommand());
         cl.addSubcommand("scan", scan);
+        cl.addSubcommand("capture", new CaptureCommand());
+        cl.addSubcommand("history", new HistoryCommand());
+        cl.addSubcommand("diff", new DiffCommand());
+        cl.addSubcommand("report", new ReportCommand());
+        cl.addSubcommand("rules", new RulesCommand());
         // Errors are messages, not stack traces; the scan command catches its own, this is the backstop.
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             return internalError(commandLine.getErr(), ex, parseResult.originalArgs().contains("--debug"));

@@ -1,19 +1,23 @@
 package io.auditor.cli;
 
 import io.auditor.collect.CaptureTransport;
+import io.auditor.collect.Transport;
+import io.auditor.scan.LiveCollection;
 import io.auditor.collect.PlatformCatalog;
-import io.auditor.model.DeviceOutcome;
 import io.auditor.model.InputProblem;
 import io.auditor.model.InvalidInputException;
 import io.auditor.model.RunReport;
-import io.auditor.report.ConsoleReport;
-import io.auditor.report.JsonReport;
+import io.auditor.report.ReportFormats;
+import io.auditor.report.history.HistoryException;
+import io.auditor.report.history.RunContext;
+import io.auditor.report.history.RunHistory;
 import io.auditor.report.UntrustedText;
 import io.auditor.scan.Audit;
 import io.auditor.scan.AuditInputs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -25,13 +29,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * {@code auditor scan}: validate every input, then collect, evaluate and report. All input is checked
@@ -47,19 +48,17 @@ import java.util.stream.Collectors;
                 "Reads the inventory, the policy profile, the rule pack and the waivers, and stops with exit "
                         + "status 2 if any of them is wrong. Then it collects each device's facts, evaluates every "
                         + "control on every in-scope device, prints the console report to standard output and "
-                        + "writes OUT/report.json. Progress goes to standard error.",
+                        + "writes the other reports chosen with --format into OUT. Progress goes to standard error.",
                 "",
-                "This version audits from captured outputs (--captures); live collection over SSH and SNMP "
-                        + "comes in a later version."},
+                "Without --captures the devices are contacted live: over SSH (host keys verified against the "
+                        + "inventory's knownHosts, read-only commands, one connection per device, --parallel devices "
+                        + "at a time, each bounded by --device-timeout). With --captures DIR the same audit runs "
+                        + "offline from files written by 'auditor capture'."},
         exitCodeListHeading = ExitStatus.HEADING,
         exitCodeList = {ExitStatus.OK, ExitStatus.ATTENTION, ExitStatus.INPUT, ExitStatus.INTERNAL},
         footerHeading = ExitStatus.EXAMPLE_HEADING,
         footer = {ExitStatus.EXAMPLE_1, ExitStatus.EXAMPLE_2})
 public final class ScanCommand implements Callable<Integer> {
-    static final List<String> BUILT_FORMATS = List.of("console", "json");
-    static final List<String> PLANNED_FORMATS = List.of("html", "csv", "junit");
-    static final String LIVE_NOT_BUILT =
-            "live collection over SSH/SNMP comes in a later version; use --captures DIR";
 
     @Spec
     CommandSpec spec;
@@ -73,20 +72,29 @@ public final class ScanCommand implements Callable<Integer> {
                     + "instead of contacting the devices.")
     Path captures;
 
+    @Mixin
+    LiveOptions live = new LiveOptions();
+
     @Option(names = "--rules", paramLabel = "DIR",
             description = "A folder of the school's own .drl rules, added to the built-in rule pack. "
                     + "Repeat for several folders.")
     List<Path> rules = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "auditor-out",
-            description = "Folder for report.json, created if missing (default: ${DEFAULT-VALUE}). "
+            description = "Folder for the report files, created if missing (default: ${DEFAULT-VALUE}). "
                     + "A previous report is replaced only once the new one is complete.")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "console,json",
-            description = "Reports to produce, comma-separated (default: ${DEFAULT-VALUE}): console "
-                    + "(standard output), json (OUT/report.json). html, csv and junit are planned.")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "console,html,json",
+            description = "Reports to produce, any combination, comma-separated (default: ${DEFAULT-VALUE}): "
+                    + "console (standard output), html (OUT/report.html: summary for the leadership team and "
+                    + "detail for technicians, one self-contained page), json (OUT/report.json), csv "
+                    + "(OUT/results.csv: one row per result, for a spreadsheet), junit (OUT/junit.xml: one "
+                    + "test case per check and device, for CI servers).")
     List<String> formats;
+
+    /** {@code --format}, read by {@link #argumentProblems()}. */
+    private ReportFormats reports;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = DayConverter.class,
             description = "The day waivers are checked against (default: today).")
@@ -96,6 +104,18 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Colour the console report: auto (only on a terminal, and not when NO_COLOR is "
                     + "set), always, never (default: ${DEFAULT-VALUE}).")
     String colour;
+
+    @Option(names = "--history", paramLabel = "FILE",
+            description = "The run history this run is recorded in, for 'auditor history', 'auditor diff', "
+                    + "'auditor report --run' and the HTML report's trend (default: OUT/" + RunHistory.FILE_NAME + ").")
+    Path history;
+
+    @Option(names = "--no-history", description = "Do not record this run (the HTML report then shows no trend "
+            + "or changes since the last run).")
+    boolean noHistory;
+
+    @Mixin
+    HistoryCommand.Retention retention = new HistoryCommand.Retention();
 
     @Option(names = "--debug", description = "Print the time each phase took and, on an internal error, the full "
             + "stack trace.")
@@ -131,25 +151,29 @@ public final class ScanCommand implements Callable<Integer> {
     private int scan(PrintWriter stdout, PrintWriter stderr) throws IOException {
         // 1. Arguments.
         List<InputProblem> problems = new ArrayList<>(argumentProblems());
-        if (captures == null) {
-            for (InputProblem p : problems) stderr.println(p.format());
-            stderr.println("auditor scan: " + LIVE_NOT_BUILT);
-            return AuditorCommand.EXIT_INPUT;
-        }
+        problems.addAll(live.problems());
         if (!problems.isEmpty()) return inputErrors(stderr, problems);
-        Set<String> wanted = formats.stream().map(f -> f.strip().toLowerCase(Locale.ROOT))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
 
         // 2. Inputs, all before any device is touched; every problem there is, at once.
         long t0 = System.nanoTime();
         PlatformCatalog catalog = catalogs.get();
         AuditInputs inputs;
         try {
-            inputs = AuditInputs.load(inventory, rules, catalog, false, problems);
+            // A live scan logs in, so its key, password and known_hosts files must exist; captures need none.
+            inputs = AuditInputs.load(inventory, rules, catalog, captures == null, problems);
         } catch (InvalidInputException e) {
             return inputErrors(stderr, e.problems());
         }
-        if (wanted.contains("json")) {
+        boolean terminal = ScanProgress.stderrIsTerminal();
+        ScanProgress progress = new ScanProgress(stderr, terminal, System::nanoTime);
+        Transport transport;
+        try {
+            transport = captures != null ? new CaptureTransport(captures)
+                    : LiveCollection.transport(inputs.inventory(), live.ssh(inputs.inventory().knownHosts(), progress::note));
+        } catch (InvalidInputException e) {
+            return inputErrors(stderr, e.problems());
+        }
+        if (reports.writesFiles()) {
             // Only once the inputs are known good, so a typo leaves no empty folder behind.
             try {
                 Files.createDirectories(out);
@@ -160,21 +184,34 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
 
+        // The history is an input too: one that is not a history, or is from a newer auditor, stops here.
+        ScanHistory scanHistory = null;
+        if (!noHistory) {
+            try {
+                scanHistory = ScanHistory.open(history != null ? history : out.resolve(RunHistory.FILE_NAME));
+            } catch (HistoryException e) {
+                if (e.unusableFile()) return inputErrors(stderr, List.of(ScanHistory.problem(e)));
+                stderr.println("history: " + UntrustedText.oneLine(e.getMessage())
+                        + " — scan with --no-history to run without recording");
+                return AuditorCommand.EXIT_INTERNAL;
+            }
+        }
+
         // 3. Collection.
         long t1 = System.nanoTime();
         Audit audit = new Audit(catalog, clock);
-        Audit.Collected collected = audit.collect(inputs, new CaptureTransport(captures), (done, total, d, o) -> {
-            stderr.println("[" + done + "/" + total + "] " + d.id() + " … " + progress(o));
-            stderr.flush();
-        });
+        Audit.Collected collected = audit.collect(inputs, transport, progress, live.schedule());
+        progress.finish();
 
         // 4. Evaluation and reports.
         long t2 = System.nanoTime();
+        if (scanHistory != null) collected = scanHistory.withSightings(collected, inputs.inventory().devices());
         RunReport report = audit.evaluate(inputs, collected, asOf != null ? asOf : LocalDate.now(clock));
+        // Recorded before the reports are written, so the HTML report shows this run in its trend.
+        RunContext context = scanHistory == null ? RunContext.none()
+                : scanHistory.record(report, collected, retention, clock, stderr);
         long t3 = System.nanoTime();
-        if (wanted.contains("console")) new ConsoleReport(useColour()).render(report, stdout);
-        if (wanted.contains("json")) {
-            Path written = new JsonReport().write(report, out);
+        for (Path written : reports.write(report, context == null ? RunContext.none() : context, out, stdout, useColour())) {
             stderr.println("report: " + written);
         }
         if (debug) {
@@ -183,7 +220,8 @@ public final class ScanCommand implements Callable<Integer> {
                             + "evaluation %.2f s, reports %.2f s%n", seconds(t1 - t0),
                     seconds(inputs.rulePackLoad().toNanos()), seconds(t2 - t1), seconds(t3 - t2), seconds(t4 - t3));
         }
-        return report.exitStatus();
+        // A run missing from history is a malfunction cron should see, even though its reports are complete.
+        return context == null ? AuditorCommand.EXIT_INTERNAL : report.exitStatus();
     }
 
     private static double seconds(long nanos) {
@@ -192,17 +230,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     private List<InputProblem> argumentProblems() {
         List<InputProblem> problems = new ArrayList<>();
-        for (String f : formats) {
-            String name = f.strip().toLowerCase(Locale.ROOT);
-            if (BUILT_FORMATS.contains(name)) continue;
-            if (PLANNED_FORMATS.contains(name)) {
-                problems.add(new InputProblem("--format", 0, 0, "the " + name + " report is not built yet",
-                        "use --format console,json for now"));
-            } else {
-                problems.add(new InputProblem("--format", 0, 0, "unknown format '" + f.strip() + "'",
-                        "write one or more of " + String.join(", ", BUILT_FORMATS) + ", separated by commas"));
-            }
-        }
+        reports = ReportFormats.parse(formats, "--format", problems);
         if (captures != null && !Files.isDirectory(captures)) {
             problems.add(new InputProblem("--captures", 0, 0, "no such folder: " + captures,
                     "give the folder that holds one sub-folder of captured outputs per device id"));
@@ -215,11 +243,20 @@ public final class ScanCommand implements Callable<Integer> {
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             problems.add(new InputProblem("--out", 0, 0, out + " is a file, not a folder",
-                    "give a folder for report.json"));
+                    "give a folder for the report files"));
         }
         if (!List.of("auto", "always", "never").contains(colour)) {
             problems.add(new InputProblem("--color", 0, 0, "unknown choice '" + colour + "'",
                     "write auto, always or never"));
+        }
+        problems.addAll(retention.problems());
+        if (noHistory && (history != null || retention.any())) {
+            problems.add(new InputProblem("--no-history", 0, 0, "--no-history contradicts --history, --keep and "
+                    + "--keep-days", "leave out --no-history to record the run, or the others to skip recording"));
+        }
+        if (history != null && Files.isDirectory(history)) {
+            problems.add(new InputProblem("--history", 0, 0, history + " is a folder, not a file",
+                    "give a file, for example --history " + history.resolve(RunHistory.FILE_NAME)));
         }
         return problems;
     }
@@ -229,15 +266,6 @@ public final class ScanCommand implements Callable<Integer> {
         stderr.println("auditor scan: nothing was scanned; " + problems.size()
                 + (problems.size() == 1 ? " problem" : " problems") + " in the input");
         return AuditorCommand.EXIT_INPUT;
-    }
-
-    private static String progress(DeviceOutcome o) {
-        if (!o.reachable()) {
-            return "unreachable: " + (o.errors().isEmpty() ? "no reason given" : UntrustedText.oneLine(String.join("; ", o.errors())));
-        }
-        // Details are in the report, against the controls that needed the data.
-        return o.topicProblems().isEmpty() ? "ok"
-                : "ok, incomplete: " + UntrustedText.oneLine(String.join(", ", new java.util.TreeSet<>(o.topicProblems().keySet())));
     }
 
     private boolean useColour() {

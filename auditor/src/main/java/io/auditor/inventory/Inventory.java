@@ -19,15 +19,33 @@ import java.util.stream.Collectors;
  * @param devices      in the order written (reports and progress follow it)
  * @param descriptions device id to its free-text {@code description}, for devices that have one
  * @param sites        device id to its {@code site}, for devices that have one
+ * @param via          device id to the id of the SSH jump host it is reached through (its own {@code via:} or its
+ *                     site's), for devices that have one; validated: the jump host is an SSH device of this inventory
  */
 public record Inventory(Path file, String school, Path profile, Path waivers, Path knownHosts,
                         Map<String, Credential> credentials, List<Device> devices,
-                        Map<String, String> descriptions, Map<String, String> sites) {
+                        Map<String, String> descriptions, Map<String, String> sites, Map<String, String> via) {
     public Inventory {
         credentials = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(credentials));
         devices = List.copyOf(devices);
         descriptions = Map.copyOf(descriptions);
         sites = Map.copyOf(sites);
+        via = Map.copyOf(via);
+    }
+
+    /** An inventory without jump hosts. */
+    public Inventory(Path file, String school, Path profile, Path waivers, Path knownHosts,
+                     Map<String, Credential> credentials, List<Device> devices,
+                     Map<String, String> descriptions, Map<String, String> sites) {
+        this(file, school, profile, waivers, knownHosts, credentials, devices, descriptions, sites, Map.of());
+    }
+
+    /** The device {@code deviceId} is reached through, or null when it is contacted directly. */
+    public Device jumpHostOf(String deviceId) {
+        String jump = via.get(deviceId);
+        if (jump == null) return null;
+        for (Device d : devices) if (d.id().equals(jump)) return d;
+        return null;
     }
 
     public Set<String> deviceIds() {

@@ -30,9 +30,12 @@ import java.util.regex.Pattern;
  */
 public final class InventoryLoader {
     static final List<String> TOP_KEYS = List.of("school", "profile", "waivers", "knownHosts", "credentials",
-            "devices");
+            "sites", "devices", "roster");
     static final List<String> DEVICE_KEYS = List.of("id", "roles", "platform", "address", "port", "credentials",
-            "backup", "description", "site");
+            "backup", "description", "site", "via", "backupTargets");
+    static final List<String> SITE_KEYS = List.of("via", "description");
+    /** {@code via: direct}: contact the device directly even when its site has a jump host. */
+    static final String VIA_DIRECT = "direct";
     static final List<String> SSH_KEYS = List.of("type", "username", "privateKey", "passwordEnv", "passwordFile",
             "passphraseEnv", "passphraseFile");
     static final List<String> SNMP_KEYS = List.of("type", "username", "version", "communityEnv", "communityFile",
@@ -97,6 +100,7 @@ public final class InventoryLoader {
             String school = required(top, "school", "add 'school: Your School Name'");
             Path profile = optionalFile(top, "profile", true);
             Path waivers = optionalFile(top, "waivers", true);
+            optionalFile(top, "roster", true); // read with the profile's column mapping by InventoryFacts
             Path knownHosts = optionalFile(top, "knownHosts", checkLoginFiles);
 
             Map<String, Credential> credentials = new LinkedHashMap<>();
@@ -135,9 +139,106 @@ public final class InventoryLoader {
                         "write each device on its own line starting with '- ', "
                                 + "e.g. '  - { id: ws-101, roles: [workstation], platform: windows }'");
             }
+            Map<String, String> via = devNode instanceof YamlNode.Sequence list
+                    ? jumpHosts(top, list, devices, credentials, sites) : Map.of();
             if (!problems.isEmpty()) throw new InvalidInputException(problems);
             return new Inventory(file, school, profile, waivers, knownHosts,
-                    credentials, devices, descriptions, sites);
+                    credentials, devices, descriptions, sites, via);
+        }
+
+        /**
+         * Which jump host each device is reached through: its own {@code via: <device-id>}, else its site's
+         * ({@code sites: { NAME: { via: <device-id> } }}); {@code via: direct} opts a device out of its site's.
+         * A jump host must be an SSH device of this inventory with an address, reached directly (one hop only).
+         */
+        private Map<String, String> jumpHosts(YamlNode.Mapping top, YamlNode.Sequence list, List<Device> devices,
+                                              Map<String, Credential> credentials, Map<String, String> sites) {
+            Map<String, String> siteVia = new LinkedHashMap<>();
+            Map<String, YamlNode> siteViaNodes = new LinkedHashMap<>();
+            YamlNode sitesNode = top.get("sites");
+            if (sitesNode instanceof YamlNode.Mapping siteMap) {
+                for (Map.Entry<YamlNode.Scalar, YamlNode> e : siteMap.entries().entrySet()) {
+                    String name = e.getKey().text();
+                    if (!(e.getValue() instanceof YamlNode.Mapping site)) {
+                        if (!isEmpty(e.getValue())) {
+                            problem(e.getValue(), "site '" + name + "' must be a set of keys, found "
+                                    + e.getValue().kind(), "write e.g. '" + name + ": { via: jump-01 }'");
+                        }
+                        siteVia.put(name, null);
+                        continue;
+                    }
+                    checkKeys(site, SITE_KEYS, "in site '" + name + "'");
+                    String v = scalar(site, "via");
+                    siteVia.put(name, v);
+                    if (v != null) siteViaNodes.put(name, site.get("via"));
+                }
+            } else if (sitesNode != null && !isNull(sitesNode)) {
+                problem(sitesNode, "'sites' must be a set of named sites, found " + sitesNode.kind(),
+                        "write 'sites:' then one line per site, e.g. '  north-campus: { via: jump-north }'");
+            }
+
+            Map<String, Device> byId = new LinkedHashMap<>();
+            for (Device d : devices) byId.put(d.id(), d);
+            Map<String, String> via = new LinkedHashMap<>();
+            Map<String, YamlNode> viaNodes = new LinkedHashMap<>();
+            for (YamlNode item : list.items()) {
+                if (!(item instanceof YamlNode.Mapping m) || !(m.get("id") instanceof YamlNode.Scalar idNode)) continue;
+                String id = idNode.text();
+                if (!byId.containsKey(id)) continue;
+                String site = sites.get(id);
+                if (site != null && sitesNode instanceof YamlNode.Mapping && !siteVia.containsKey(site)) {
+                    problem(m.get("site"), "site '" + site + "' is not listed under 'sites:'",
+                            suggestion(site, siteVia.keySet()) + "add it there, or use one of: "
+                                    + String.join(", ", siteVia.keySet()));
+                }
+                String own = m.get("via") == null ? null : scalar(m, "via");
+                if (own != null) {
+                    if (!own.equals(VIA_DIRECT)) {
+                        via.put(id, own);
+                        viaNodes.put(id, m.get("via"));
+                    }
+                } else if (m.get("via") == null && site != null && siteVia.get(site) != null
+                        && !siteVia.get(site).equals(id) && !siteVia.get(site).equals(VIA_DIRECT)) {
+                    via.put(id, siteVia.get(site));
+                    viaNodes.put(id, siteViaNodes.get(site));
+                }
+            }
+            for (Map.Entry<String, String> e : new ArrayList<>(via.entrySet())) {
+                String id = e.getKey();
+                String jumpId = e.getValue();
+                YamlNode at = viaNodes.get(id);
+                Device jump = byId.get(jumpId);
+                Device device = byId.get(id);
+                if (jumpId.equals(id)) {
+                    problem(at, "device '" + id + "' cannot be reached through itself",
+                            "remove 'via', or name another device");
+                } else if (jump == null) {
+                    problem(at, "jump host '" + jumpId + "' (for device '" + id + "') is not a device of this inventory",
+                            suggestion(jumpId, byId.keySet()) + "list the jump host under 'devices:' with its address "
+                                    + "and ssh credentials, then name its id here");
+                } else if (via.containsKey(jumpId)) {
+                    problem(at, "jump host '" + jumpId + "' is itself reached via '" + via.get(jumpId)
+                                    + "'; chains of jump hosts are not supported",
+                            "reach '" + jumpId + "' directly (give it 'via: direct'), or name the first jump host here");
+                } else if (jump.address() == null) {
+                    problem(at, "jump host '" + jumpId + "' has no address", "add 'address: HOST-OR-IP' to device '"
+                            + jumpId + "'");
+                } else if (!isSsh(jump, credentials)) {
+                    problem(at, "jump host '" + jumpId + "' has no ssh credentials",
+                            "give device '" + jumpId + "' 'credentials:' naming a credential with 'type: ssh'");
+                } else if (device.credentials() != null && credentials.containsKey(device.credentials())
+                        && !isSsh(device, credentials)) {
+                    problem(at, "device '" + id + "' uses " + credentials.get(device.credentials()).type()
+                                    + " credentials; only SSH devices can be reached through a jump host",
+                            "write 'via: direct' for this device");
+                }
+            }
+            return via;
+        }
+
+        private boolean isSsh(Device d, Map<String, Credential> credentials) {
+            Credential c = d.credentials() == null ? null : credentials.get(d.credentials());
+            return c != null && "ssh".equals(c.type());
         }
 
         private Credential credential(YamlNode.Scalar name, YamlNode node) {

@@ -1,7 +1,9 @@
 package io.auditor.scan;
 
+import io.auditor.collect.CollectionException;
 import io.auditor.collect.DeviceCollection;
 import io.auditor.collect.DeviceCollector;
+import io.auditor.collect.DeviceSession;
 import io.auditor.collect.PlatformCatalog;
 import io.auditor.collect.Transport;
 import io.auditor.model.Device;
@@ -14,6 +16,7 @@ import io.auditor.rules.EvaluationResult;
 import io.auditor.rules.RuleEngine;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,6 +27,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One run over validated inputs: collect every device through a transport, then evaluate the rule pack and
@@ -34,7 +46,7 @@ public final class Audit {
     private static final DateTimeFormatter RUN_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    /** Told as each device finishes, for progress display. */
+    /** Told as each device finishes, for progress display; never called by two threads at once. */
     public interface Progress {
         void deviceDone(int done, int total, Device device, DeviceOutcome outcome);
     }
@@ -55,27 +67,173 @@ public final class Audit {
         this.clock = clock;
     }
 
+    /**
+     * How collection is scheduled: at most {@code parallel} devices at once, and each device given up after
+     * {@code deviceTimeout} (its session closed, its controls NOT_ASSESSED) so that no device can hold the run.
+     */
+    public record Schedule(int parallel, Duration deviceTimeout) {
+        public static final int DEFAULT_PARALLEL = 8;
+        public static final Duration DEFAULT_DEVICE_TIMEOUT = Duration.ofMinutes(5);
+        public static final Schedule DEFAULT = new Schedule(DEFAULT_PARALLEL, DEFAULT_DEVICE_TIMEOUT);
+
+        public Schedule {
+            if (parallel < 1) throw new IllegalArgumentException("parallel must be at least 1");
+            if (deviceTimeout.isZero() || deviceTimeout.isNegative()) {
+                throw new IllegalArgumentException("deviceTimeout must be positive");
+            }
+        }
+    }
+
     public Collected collect(AuditInputs in, Transport transport, Progress progress) {
+        return collect(in, transport, progress, Schedule.DEFAULT);
+    }
+
+    /**
+     * Collects every device, {@code schedule.parallel()} at a time. Results (facts and outcomes) keep the
+     * inventory's order whatever order devices finish in; {@code progress} is told of each device as it finishes,
+     * one call at a time.
+     */
+    public Collected collect(AuditInputs in, Transport transport, Progress progress, Schedule schedule) {
+        return collect(in.inventory().devices(), transport, progress, schedule);
+    }
+
+    /** Collects the given devices (in this order), as {@link #collect(AuditInputs, Transport, Progress, Schedule)}. */
+    public Collected collect(List<Device> devices, Transport transport, Progress progress, Schedule schedule) {
         Instant startedAt = clock.instant();
         DeviceCollector collector = new DeviceCollector(catalog);
+        int total = devices.size();
+        DeviceCollection[] results = new DeviceCollection[total];
+        CountDownLatch finished = new CountDownLatch(total);
+        AtomicInteger done = new AtomicInteger();
+        Object progressLock = new Object();
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(schedule.parallel(), total)),
+                daemonThreads("auditor-collect"));
+        ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(daemonThreads("auditor-deadline"));
+        try {
+            for (int i = 0; i < total; i++) {
+                Attempt attempt = new Attempt(i, devices.get(i));
+                Runnable report = () -> {
+                    synchronized (progressLock) {
+                        progress.deviceDone(done.incrementAndGet(), total, attempt.device, results[attempt.index].outcome());
+                    }
+                    finished.countDown();
+                };
+                workers.execute(() -> {
+                    attempt.worker = Thread.currentThread();
+                    ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+                        if (attempt.finish()) {
+                            results[attempt.index] = timedOut(attempt.device, schedule.deviceTimeout());
+                            attempt.abandon();
+                            report.run();
+                        }
+                    }, schedule.deviceTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                    DeviceCollection c;
+                    try {
+                        c = collector.collect(attempt.device, attempt.tracking(transport));
+                    } catch (RuntimeException e) {
+                        c = new DeviceCollection(new DeviceOutcome(attempt.device.id(), false,
+                                List.of("collection failed: " + e), Map.of(), java.util.Set.of()), List.of(), List.of());
+                    }
+                    deadline.cancel(false);
+                    if (attempt.finish()) {
+                        results[attempt.index] = c;
+                        report.run();
+                    }
+                    Thread.interrupted(); // a deadline that fired late must not leak into the next device
+                });
+            }
+            finished.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while collecting", e);
+        } finally {
+            workers.shutdownNow();
+            deadlines.shutdownNow();
+        }
         List<Fact> facts = new ArrayList<>();
         Map<String, DeviceOutcome> outcomes = new LinkedHashMap<>();
-        List<Device> devices = in.inventory().devices();
-        int done = 0;
-        for (Device d : devices) {
-            DeviceCollection c = collector.collect(d, transport);
-            facts.addAll(c.facts());
-            outcomes.put(d.id(), c.outcome());
-            progress.deviceDone(++done, devices.size(), d, c.outcome());
+        for (int i = 0; i < total; i++) {
+            facts.addAll(results[i].facts());
+            outcomes.put(devices.get(i).id(), results[i].outcome());
         }
+        // INV-02: which inventory devices this run saw, answering or in another device's ARP/LLDP table.
+        facts.addAll(io.auditor.collect.snmp.Sightings.derive(devices, java.util.Arrays.asList(results)));
         return new Collected(startedAt, facts, outcomes);
+    }
+
+    private static DeviceCollection timedOut(Device d, Duration limit) {
+        return new DeviceCollection(new DeviceOutcome(d.id(), false, List.of("no complete answer within "
+                + human(limit) + " (--device-timeout): the device was given up and its partial results discarded; "
+                + "check it is not overloaded, or raise --device-timeout"), Map.of(), java.util.Set.of()),
+                List.of(), List.of());
+    }
+
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        if (d.toMillis() % 1000 != 0) return d.toMillis() + " ms";
+        return s % 60 == 0 && s >= 60 ? (s / 60) + " min" : s + " s";
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** One device's collection: whoever finishes first, the collector or the deadline, reports it. */
+    private static final class Attempt {
+        final int index;
+        final Device device;
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private final List<DeviceSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile Thread worker;
+
+        Attempt(int index, Device device) {
+            this.index = index;
+            this.device = device;
+        }
+
+        boolean finish() {
+            return finished.compareAndSet(false, true);
+        }
+
+        /** The deadline passed: close the device's session so the worker's blocked call returns. */
+        void abandon() {
+            for (DeviceSession s : sessions) {
+                try {
+                    s.close();
+                } catch (RuntimeException ignored) {
+                    // Closing is best effort; the worker is abandoned either way.
+                }
+            }
+            Thread w = worker;
+            if (w != null) w.interrupt();
+        }
+
+        Transport tracking(Transport transport) {
+            return device -> {
+                DeviceSession s = transport.open(device);
+                sessions.add(s);
+                if (finished.get()) {
+                    s.close();
+                    throw new CollectionException("the device deadline passed while connecting");
+                }
+                return s;
+            };
+        }
     }
 
     /** @param asOf the day waivers are checked against */
     public RunReport evaluate(AuditInputs in, Collected collected, LocalDate asOf) {
         List<Device> devices = in.inventory().devices();
+        // Facts the inventory states (roster, backup targets) join the collected ones.
+        List<Fact> facts = new ArrayList<>(collected.facts());
+        facts.addAll(in.inventoryFacts());
         EvaluationResult result = new RuleEngine(in.rulePack()).evaluate(
-                new Evaluation(devices, collected.facts(), collected.outcomes(), in.profile(), in.waivers(), asOf));
+                new Evaluation(devices, facts, collected.outcomes(), in.profile(), in.waivers(), asOf));
         return new RunReport(runId(collected.startedAt()), collected.startedAt(), clock.instant(),
                 in.inventory().school(), in.profile().name(), in.profile().sha256(),
                 summaries(devices, collected.outcomes()), result.results(), in.rulePack().controls(),

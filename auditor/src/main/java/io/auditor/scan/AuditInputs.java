@@ -2,7 +2,9 @@ package io.auditor.scan;
 
 import io.auditor.collect.PlatformCatalog;
 import io.auditor.inventory.Inventory;
+import io.auditor.inventory.InventoryFacts;
 import io.auditor.inventory.InventoryLoader;
+import io.auditor.model.facts.Fact;
 import io.auditor.model.Control;
 import io.auditor.model.InputProblem;
 import io.auditor.model.InvalidInputException;
@@ -27,9 +29,15 @@ import java.util.stream.Collectors;
  * @param rulePackLoad how long compiling and validating the rule pack took (it dominates start-up)
  */
 public record AuditInputs(Inventory inventory, PolicyProfile profile, RulePack rulePack, List<Waiver> waivers,
-                          Duration rulePackLoad) {
+                          Duration rulePackLoad, List<Fact> inventoryFacts) {
     public AuditInputs {
         waivers = List.copyOf(waivers);
+        inventoryFacts = List.copyOf(inventoryFacts);
+    }
+
+    public AuditInputs(Inventory inventory, PolicyProfile profile, RulePack rulePack, List<Waiver> waivers,
+                       Duration rulePackLoad) {
+        this(inventory, profile, rulePack, waivers, rulePackLoad, List.of());
     }
 
     /**
@@ -74,10 +82,19 @@ public record AuditInputs(Inventory inventory, PolicyProfile profile, RulePack r
                 problems.addAll(e.problems());
             }
         }
+        // The roster and backup targets: stated by the inventory, read with the profile's column mapping.
+        List<Fact> inventoryFacts = List.of();
+        if (inv != null && profile != null) {
+            try {
+                inventoryFacts = InventoryFacts.read(inv, profile);
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
         if (!problems.isEmpty() || inv == null || profile == null || pack == null) {
             throw new InvalidInputException(problems);
         }
-        return new AuditInputs(inv, profile, pack, waivers, rulePackLoad);
+        return new AuditInputs(inv, profile, pack, waivers, rulePackLoad, inventoryFacts);
     }
 
     /** Relative to the working folder when inside it, so messages show the path as the user knows it. */

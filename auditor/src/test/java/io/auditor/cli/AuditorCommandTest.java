@@ -33,7 +33,10 @@ class AuditorCommandTest {
             assertTrue(r.out().contains(option), option + " missing from\n" + r);
         }
         assertTrue(flat.contains("(default: auditor-out)"), r.toString());
-        assertTrue(flat.contains("(default: console,json)"), r.toString());
+        assertTrue(flat.contains("(default: console,html,json)"), r.toString());
+        for (String file : new String[]{"OUT/report.html", "OUT/report.json", "OUT/results.csv", "OUT/junit.xml"}) {
+            assertTrue(flat.contains(file), file + " missing from\n" + r);
+        }
         assertTrue(flat.contains(" 2 invalid input (inventory, profile, waivers, rules, arguments); nothing was "
                 + "scanned 3 internal error"), r.toString());
     }
@@ -61,31 +64,29 @@ class AuditorCommandTest {
     }
 
     @Test
-    void withoutCapturesSaysLiveCollectionIsNotBuiltAndWritesNothing(@TempDir Path dir) {
+    void aLiveScanOfAMissingInventoryIsAnInputErrorAndWritesNothing(@TempDir Path dir) {
         Path out = dir.resolve("out");
-        Run r = Run.of("scan", "--inventory", "inventory.yaml", "--out", out.toString());
+        Run r = Run.of("scan", "--inventory", dir.resolve("inventory.yaml").toString(), "--out", out.toString());
         assertEquals(2, r.exit(), r.toString());
-        assertEquals("auditor scan: live collection over SSH/SNMP comes in a later version; use --captures DIR\n",
-                r.err(), r.toString());
+        assertTrue(r.err().contains("auditor scan: nothing was scanned"), r.toString());
         assertFalse(Files.exists(out));
     }
 
     @Test
-    void plannedFormatsAreRefusedUntilBuilt(@TempDir Path dir) {
+    void everyUnknownFormatIsReportedAtOnce(@TempDir Path dir) {
         Run r = Run.of("scan", "--inventory", "inventory.yaml", "--captures", dir.toString(),
-                "--format", "console,html,junit");
+                "--format", "console,pdf", "--format", "xlsx,html");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().contains("--format: the html report is not built yet — use --format console,json for now"),
-                r.toString());
-        assertTrue(r.err().contains("--format: the junit report is not built yet"), r.toString());
-        assertTrue(r.err().contains("nothing was scanned; 2 problems in the input"), r.toString());
+        assertTrue(r.err().contains("--format: unknown format 'pdf'"), r.toString());
+        assertTrue(r.err().contains("--format: unknown format 'xlsx'"), r.toString());
     }
 
     @Test
     void unknownFormatListsTheAcceptedOnes(@TempDir Path dir) {
         Run r = Run.of("scan", "--inventory", "inventory.yaml", "--captures", dir.toString(), "--format", "pdf");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().contains("--format: unknown format 'pdf' — write one or more of console, json"),
+        assertTrue(r.err().contains("--format: unknown format 'pdf' — write one or more of console, html, json, "
+                        + "csv, junit, separated by commas"),
                 r.toString());
     }
 

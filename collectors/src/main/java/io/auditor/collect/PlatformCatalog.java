@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * <p>A platform file holds {@code name} (equal to the file name), {@code description}, {@code transport}
  * ({@code ssh} or {@code snmp}) and {@code probes}, each with {@code id}, {@code topic}, {@code command},
  * {@code parser} and {@code description}. A platform whose probes are the same as another's says
- * {@code probesFrom: <name>} instead of repeating them. Adding a platform means adding a file.
+ * {@code probesFrom: <name>} instead of repeating them; a platform that differs in a few probes names the base's
+ * probes it does not run in {@code exceptProbes} and lists its own in {@code probes} (one with a base probe's id
+ * replaces it in place, new ones follow the base's). Adding a platform means adding a file.
  */
 public final class PlatformCatalog {
     /** Classpath folder of the built-in platform files. */
@@ -98,8 +100,8 @@ public final class PlatformCatalog {
                 throw new IllegalStateException(where + ": name '" + f.name + "' must equal the file name '"
                         + expected + "'");
             }
-            if (f.probes != null && f.probesFrom != null) {
-                throw new IllegalStateException(where + ": give either probes or probesFrom, not both");
+            if (f.exceptProbes != null && f.probesFrom == null) {
+                throw new IllegalStateException(where + ": exceptProbes needs probesFrom (the platform whose probes it leaves out)");
             }
             if (f.probes == null && f.probesFrom == null) {
                 throw new IllegalStateException(where + ": probes is missing (write probes: [] for none yet)");
@@ -115,7 +117,7 @@ public final class PlatformCatalog {
                     throw new IllegalStateException(folder + "/" + f.name + ".yaml: probesFrom '" + f.probesFrom
                             + "' must name a platform that declares its own probes");
                 }
-                probes = base.probes;
+                probes = inherit(folder + "/" + f.name + ".yaml", base.probes, f);
             } else {
                 probes = f.probes;
             }
@@ -124,6 +126,35 @@ public final class PlatformCatalog {
             platforms.put(p.name(), p);
         }
         return new PlatformCatalog(platforms);
+    }
+
+    /** The base's probes without {@code exceptProbes}, each replaced by the platform's own of the same id, then the rest of its own. */
+    private static List<Probe> inherit(String where, List<Probe> base, PlatformFile f) {
+        Set<String> baseIds = new HashSet<>();
+        for (Probe p : base) if (p != null) baseIds.add(p.id());
+        Set<String> except = new HashSet<>(f.exceptProbes == null ? List.of() : f.exceptProbes);
+        for (String id : except) {
+            if (!baseIds.contains(id)) {
+                throw new IllegalStateException(where + ": exceptProbes names '" + id + "', which is not a probe of '"
+                        + f.probesFrom + "'");
+            }
+        }
+        Map<String, Probe> own = new LinkedHashMap<>();
+        List<Probe> unnamed = new ArrayList<>();
+        for (Probe p : f.probes == null ? List.<Probe>of() : f.probes) {
+            // Invalid entries (no id, a repeated id) are kept so that validate() names them.
+            if (p == null || p.id() == null || own.containsKey(p.id())) unnamed.add(p);
+            else own.put(p.id(), p);
+        }
+        List<Probe> merged = new ArrayList<>();
+        for (Probe p : base) {
+            if (p == null || except.contains(p.id())) continue;
+            Probe replacement = own.remove(p.id());
+            merged.add(replacement != null ? replacement : p);
+        }
+        merged.addAll(own.values());
+        merged.addAll(unnamed);
+        return merged;
     }
 
     private static void validate(Platform p, String where) {
@@ -170,5 +201,6 @@ public final class PlatformCatalog {
         @JsonProperty(required = true) String transport;
         @JsonProperty List<Probe> probes;
         @JsonProperty String probesFrom;
+        @JsonProperty List<String> exceptProbes;
     }
 }

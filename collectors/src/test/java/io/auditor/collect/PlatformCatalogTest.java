@@ -40,7 +40,7 @@ class PlatformCatalogTest {
 
     @Test
     void declaredPlatformsWithoutProbes() {
-        for (String name : List.of("rhel", "pfsense", "opnsense", "cisco-ios", "snmp-generic")) {
+        for (String name : List.of("rhel", "cisco-ios", "snmp-generic")) {
             Platform p = catalog.find(name).orElseThrow();
             assertTrue(p.probes().isEmpty(), name);
             assertTrue(p.topics().isEmpty(), name);
@@ -54,12 +54,22 @@ class PlatformCatalogTest {
                 catalog.find("debian").orElseThrow().topics());
         assertEquals(Set.of("updates", "anti-malware", "admin-groups", "backups"),
                 catalog.find("windows").orElseThrow().topics());
-        assertEquals(Set.of("vc-settings"), catalog.find("cisco-roomos").orElseThrow().topics());
+        assertEquals(Set.of("vc-settings", "vc-standby", "vc-admin"), catalog.find("cisco-roomos").orElseThrow().topics());
+        assertEquals(Set.of("firewall-rules", "admin-groups", "web-filter", "software-release"),
+                catalog.find("pfsense").orElseThrow().topics());
+        assertEquals(catalog.find("pfsense").orElseThrow().topics(), catalog.find("opnsense").orElseThrow().topics());
     }
 
     /** The fact topics the rules know; a probe with another topic would feed no control. */
     static final Set<String> TOPICS = Set.of("updates", "automatic-updates", "anti-malware", "admin-groups", "backups",
-            "vc-settings");
+            "vc-settings",
+            // endpoint probes (debian, rhel, windows)
+            "sshd-config", "local-accounts", "screen-lock", "logon-banner", "auto-logon", "host-firewall", "services",
+            "disk-encryption", "autorun", "update-history", "software-release",
+            // boundary probes (pfsense, opnsense, cisco-roomos)
+            "firewall-rules", "web-filter", "vc-standby", "vc-admin",
+            // directory, password and backup probes (domain controller, net accounts, restic check)
+            "directory-accounts", "password-policy", "backup-checks");
 
     @Test
     void everyProbeNamesAnInstalledParserAndAKnownTopic() {
@@ -87,7 +97,14 @@ class PlatformCatalogTest {
                         + "restic-snapshots:backups:restic-snapshots",
                 "windows", "defender-status:anti-malware:windows-defender local-admins:admin-groups:windows-local-admins "
                         + "pending-updates:updates:windows-pending-updates wsb-summary:backups:windows-server-backup",
-                "cisco-roomos", "autoanswer:vc-settings:roomos-autoanswer");
+                "cisco-roomos", "autoanswer:vc-settings:roomos-autoanswer standby:vc-standby:roomos-standby "
+                        + "users:vc-admin:roomos-users network-services:vc-admin:roomos-network-services",
+                "pfsense", "pf-firewall:firewall-rules:pfsense-firewall pf-admins:admin-groups:pfsense-admins "
+                        + "pf-webfilter:web-filter:pfsense-webfilter pf-filter-lists:web-filter:list-timestamps "
+                        + "pf-version:software-release:pfsense-version",
+                "opnsense", "opn-firewall:firewall-rules:opnsense-firewall opn-admins:admin-groups:opnsense-admins "
+                        + "opn-webfilter:web-filter:opnsense-webfilter opn-filter-lists:web-filter:list-timestamps "
+                        + "opn-version:software-release:opnsense-version");
         expected.forEach((platform, probes) -> assertEquals(probes, String.join(" ",
                 catalog.find(platform).orElseThrow().probes().stream()
                         .map(p -> p.id() + ":" + p.topic() + ":" + p.parser()).toList()), platform));

@@ -60,7 +60,10 @@ public final class ConsoleReport {
     private void header(RunReport r, List<String> lines) {
         addWrapped(lines, "Compliance audit — " + clean(r.school()), "", "  ", BOLD);
         String when = r.startedAt() == null ? "unknown time" : WHEN.format(r.startedAt());
-        addWrapped(lines, "run " + clean(r.runId()) + " · " + when + " · profile: " + clean(r.profileName()),
+        // The hash's first 12 digits tell two runs' profiles apart; report.json carries it whole.
+        String hash = r.profileSha256() == null || r.profileSha256().isEmpty() ? ""
+                : " (sha256 " + clean(r.profileSha256().substring(0, Math.min(12, r.profileSha256().length()))) + "…)";
+        addWrapped(lines, "run " + clean(r.runId()) + " · " + when + " · profile: " + clean(r.profileName()) + hash,
                 "", "  ", DIM);
         long gap = r.count(Status.GAP);
         long notAssessed = r.count(Status.NOT_ASSESSED);

@@ -27,7 +27,7 @@ import java.util.List;
  * {@link #SCHEMA_VERSION}. The tree is built field by field rather than by serialising records, so a
  * rename in the model cannot silently change the contract.
  */
-public final class JsonReport {
+public final class JsonReport implements FileReport {
     public static final int SCHEMA_VERSION = 1;
     public static final String FILE_NAME = "report.json";
 
@@ -114,6 +114,18 @@ public final class JsonReport {
         ArrayNode expired = root.putArray("expiredWaivers");
         for (Waiver w : r.expiredWaivers()) expired.add(waiver(w));
         return root;
+    }
+
+    @Override
+    public String format() { return "json"; }
+
+    @Override
+    public String fileName() { return FILE_NAME; }
+
+    /** The same bytes as {@link #write(RunReport, Path)}; the JSON report does not use history. */
+    @Override
+    public byte[] render(RunReport report, io.auditor.report.history.RunContext context) {
+        return render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public String render(RunReport r) {

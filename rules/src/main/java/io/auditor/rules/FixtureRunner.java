@@ -35,7 +35,7 @@ import java.util.Set;
 public final class FixtureRunner {
     static final List<String> KEYS = List.of("description", "asOf", "profile", "waivers", "devices", "facts",
             "outcomes", "expect");
-    private static final List<String> DEVICE_KEYS = List.of("id", "roles", "platform", "backup");
+    private static final List<String> DEVICE_KEYS = List.of("id", "roles", "platform", "backup", "address");
     private static final List<String> EXPECTATION_KEYS = List.of("control", "device", "status", "evidenceContains");
     static final String FACT_PACKAGE = "io.auditor.model.facts.";
     /** File-name prefixes (each followed by a dash) and the status each announces, in the order messages list them. */
@@ -64,6 +64,7 @@ public final class FixtureRunner {
     public FixtureOutcome run(Fixture fixture) {
         List<String> failures = new ArrayList<>();
         String description = "";
+        boolean invalid = false;
         try {
             YamlNode root = YamlReader.read(fixture.source(), fixture.text());
             if (!(root instanceof YamlNode.Mapping m)) {
@@ -72,9 +73,10 @@ public final class FixtureRunner {
             }
             description = readFixture(fixture, m, failures);
         } catch (InvalidInputException e) {
+            invalid = true;
             for (InputProblem p : e.problems()) failures.add(p.format());
         }
-        return new FixtureOutcome(fixture, description, failures);
+        return new FixtureOutcome(fixture, description, failures, invalid);
     }
 
     private String readFixture(Fixture fixture, YamlNode.Mapping m, List<String> failures) throws InvalidInputException {
@@ -192,7 +194,9 @@ public final class FixtureRunner {
             }
             if (id != null && !ids.add(id)) problems.add(d.problem("device '" + id + "' is listed twice", ""));
             if (id != null && platform != null) {
-                out.add(new Device(id, roles, platform, null, null, null, backupRequired));
+                // address: INV-01 matches the addresses in network devices' ARP tables against the inventory's.
+                String address = d.get("address") == null ? null : scalar(d.get("address"), "address", problems);
+                out.add(new Device(id, roles, platform, address, null, null, backupRequired));
             }
         }
         return out;

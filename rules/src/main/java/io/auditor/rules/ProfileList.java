@@ -19,4 +19,14 @@ public final class ProfileList {
     public static boolean matches(PolicyProfile profile, String key, String name) {
         return name != null && profile.listMatches(key, name);
     }
+
+    /**
+     * Entries of the list parameter {@code key} that {@code present} does not contain (ignoring case), in the
+     * profile's order: the required categories a policy does not block, the search engines not forced safe.
+     */
+    public static java.util.List<String> missing(PolicyProfile profile, String key, java.util.Collection<String> present) {
+        java.util.Set<String> have = new java.util.HashSet<>();
+        for (String p : present) if (p != null) have.add(p.toLowerCase(java.util.Locale.ROOT));
+        return profile.list(key).stream().filter(e -> !have.contains(e.toLowerCase(java.util.Locale.ROOT))).toList();
+    }
 }

@@ -85,13 +85,22 @@ public final class RuleEngine {
     private static ControlResult applyWaivers(ControlResult r, Evaluation input) {
         if (r.status() != Status.GAP) return r;
         Waiver expired = null;
+        Waiver pending = null;
         for (Waiver w : input.waivers()) {
             if (!w.matches(r.control().id(), r.deviceId())) continue;
             if (w.activeOn(input.asOf())) return r.withStatus(Status.WAIVED, w, null);
             if (w.expiredOn(input.asOf()) && (expired == null || w.expires().isAfter(expired.expires()))) expired = w;
+            // Approved ahead of time: not yet in force, so the gap stands, but the reader should know it is coming.
+            if (input.asOf().isBefore(w.effective()) && (pending == null || w.effective().isBefore(pending.effective()))) {
+                pending = w;
+            }
         }
-        if (expired == null) return r;
+        if (expired == null && pending == null) return r;
         List<String> evidence = new ArrayList<>(r.evidence());
+        if (pending != null) {
+            evidence.add("waiver at " + pending.source() + " takes effect only on " + pending.effective());
+        }
+        if (expired == null) return new ControlResult(r.control(), r.deviceId(), Status.GAP, evidence, null, null);
         evidence.add("waiver at " + expired.source() + " expired on " + expired.expires());
         return new ControlResult(r.control(), r.deviceId(), Status.GAP, evidence, null, expired);
     }

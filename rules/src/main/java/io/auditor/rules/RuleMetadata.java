@@ -25,7 +25,17 @@ final class RuleMetadata {
     static final List<String> DESCRIBING = List.of("title", "severity", "policyRefs", "scope", "needs",
             "rationale", "check", "remediation");
     static final Set<String> KNOWN_TOPICS = new TreeSet<>(List.of("updates", "automatic-updates", "anti-malware",
-            "admin-groups", "backups", "vc-settings"));
+            "admin-groups", "backups", "vc-settings",
+            // endpoint controls (ADM-02/03/07, END-01..07, PATCH-02)
+            "sshd-config", "local-accounts", "screen-lock", "logon-banner", "auto-logon", "host-firewall",
+            "services", "disk-encryption", "autorun", "update-history",
+            // boundary controls (FW-01..03, FLT-01..06, VC-02/03); software-release: SoftwareRelease facts
+            "firewall-rules", "web-filter", "vc-standby", "vc-admin", "software-release",
+            // network controls over SNMP (PWD-02, NET-01/02, FW-04, PATCH-03, INV-01/02)
+            "system-description", "default-credentials", "management-access", "interfaces", "neighbours",
+            "installed-software", "processes", "wireless-settings", "sightings",
+            // directory, password and backup controls (ADM-04/05/06, PWD-01, BAK-02..04)
+            "directory-accounts", "password-policy", "backup-checks", "backup-history"));
     /** Every key a rule may carry: {@code @id} and the describing keys. */
     static final Set<String> KNOWN_KEYS = knownKeys();
     static final Pattern ID_FORMAT = Pattern.compile("[A-Z]+-[0-9]{2}");

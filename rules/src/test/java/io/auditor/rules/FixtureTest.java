@@ -44,9 +44,11 @@ class FixtureTest {
     }
 
     @Test
-    void builtInPackHasTheSixHeadlineControls() {
-        assertEquals(List.of("ADM-01", "AV-01", "AV-02", "BAK-01", "PATCH-01", "VC-01"),
-                pack.controls().stream().map(Control::id).toList());
+    void builtInPackHasTheHeadlineControls() {
+        List<String> ids = pack.controls().stream().map(Control::id).toList();
+        for (String id : List.of("ADM-01", "AV-01", "AV-02", "BAK-01", "PATCH-01", "VC-01")) {
+            assertTrue(ids.contains(id), id + " missing from " + ids);
+        }
         assertFalse(pack.fixtures().isEmpty());
     }
 }

@@ -1,0 +1,207 @@
+package io.auditor.samples.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.auditor.collect.Platform;
+import io.auditor.collect.PlatformCatalog;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A whole school on loopback: one {@link SimulatedSshDevice} per device, each answering from a capture folder,
+ * and a folder holding what a technician would have — {@code inventory.yaml}, {@code known_hosts} with every
+ * device's host key, the audit account's RSA key and password files. {@code auditor scan --inventory
+ * DIR/inventory.yaml} then audits it over real SSH.
+ *
+ * <p>Devices are cloned from a template estate (by default the bundled sample school): with more devices than the
+ * template has, ids get a number ({@code ws-101-3}). Only devices whose platform has probes and which have a
+ * capture folder are simulated.
+ */
+public final class SimulatedEstate implements AutoCloseable {
+    /** Credential names written to the inventory, by platform family. */
+    static final String KEY_CREDENTIAL = "linux-audit";
+    static final String WINDOWS_CREDENTIAL = "win-audit";
+    static final String VC_CREDENTIAL = "vc-audit";
+
+    private final Path dir;
+    private final List<SimulatedSshDevice> devices;
+
+    private SimulatedEstate(Path dir, List<SimulatedSshDevice> devices) {
+        this.dir = dir;
+        this.devices = List.copyOf(devices);
+    }
+
+    /** A template device: how it appears in the inventory, and where its recorded outputs are. */
+    public record Template(String id, List<String> roles, String platform, boolean backupRequired, Path captures) {
+        public Template {
+            roles = List.copyOf(roles);
+        }
+    }
+
+    /**
+     * Reads the devices of a capture estate such as {@code samples/estate}: its {@code inventory.yaml} and the
+     * {@code captures/<id>/} folders. Devices without probes or captures are skipped.
+     */
+    public static List<Template> templates(Path estateDir, PlatformCatalog catalog) throws IOException {
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(estateDir.resolve("inventory.yaml").toFile());
+        List<Template> out = new ArrayList<>();
+        for (JsonNode d : root.path("devices")) {
+            String id = d.path("id").asText();
+            String platform = d.path("platform").asText();
+            Path captures = estateDir.resolve("captures").resolve(id);
+            Platform p = catalog.find(platform).orElse(null);
+            if (p == null || p.probes().isEmpty() || !Files.isDirectory(captures)) continue;
+            List<String> roles = new ArrayList<>();
+            d.path("roles").forEach(r -> roles.add(r.asText()));
+            out.add(new Template(id, roles, platform, "required".equals(d.path("backup").asText()), captures));
+        }
+        if (out.isEmpty()) throw new IOException("no simulatable device in " + estateDir);
+        return out;
+    }
+
+    /** Starts {@code count} devices cloned from {@code templates} and writes the estate's files into {@code dir}. */
+    public static SimulatedEstate start(Path dir, List<Template> templates, int count, PlatformCatalog catalog)
+            throws IOException {
+        if (count < 1) throw new IllegalArgumentException("count must be at least 1");
+        Files.createDirectories(dir.resolve("keys"));
+        Files.createDirectories(dir.resolve("secrets"));
+        KeyPair clientKey = rsaKey();
+        Path privateKey = dir.resolve("keys/auditor_rsa");
+        try (OutputStream out = Files.newOutputStream(privateKey)) {
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "auditor@simulated-estate", null, out);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot write the audit key: " + e.getMessage(), e);
+        }
+        Files.writeString(dir.resolve("keys/auditor_rsa.pub"), PublicKeyEntry.toString(clientKey.getPublic())
+                + " auditor@simulated-estate\n");
+        String windowsPassword = randomPassword();
+        String vcPassword = randomPassword();
+        Files.writeString(dir.resolve("secrets/win-audit.txt"), windowsPassword + "\n");
+        Files.writeString(dir.resolve("secrets/vc-audit.txt"), vcPassword + "\n");
+
+        List<SimulatedSshDevice> started = new ArrayList<>();
+        StringBuilder inventory = new StringBuilder()
+                .append("# A simulated school on loopback, written by SimulatedEstate; ").append(count)
+                .append(" devices.\nschool: Simulated Academy\nknownHosts: known_hosts\ncredentials:\n")
+                .append("  ").append(KEY_CREDENTIAL).append(": { type: ssh, username: auditor, privateKey: keys/auditor_rsa }\n")
+                .append("  ").append(WINDOWS_CREDENTIAL).append(": { type: ssh, username: 'SIM\\svc-audit', passwordFile: secrets/win-audit.txt }\n")
+                .append("  ").append(VC_CREDENTIAL).append(": { type: ssh, username: audit, passwordFile: secrets/vc-audit.txt }\n")
+                .append("devices:\n");
+        StringBuilder knownHosts = new StringBuilder();
+        try {
+            for (int i = 0; i < count; i++) {
+                Template t = templates.get(i % templates.size());
+                String id = count <= templates.size() ? t.id() : t.id() + "-" + (i / templates.size() + 1);
+                Platform platform = catalog.find(t.platform()).orElseThrow();
+                SimulatedSshDevice.Builder b = SimulatedSshDevice.builder(id)
+                        .respond(SimulatedSshDevice.recordingsFrom(t.captures(), platform));
+                String credential = credentialFor(t.platform());
+                switch (credential) {
+                    case WINDOWS_CREDENTIAL -> b.user("SIM\\svc-audit").password(windowsPassword);
+                    case VC_CREDENTIAL -> b.user("audit").password(vcPassword);
+                    default -> b.user("auditor").authorizedKey(clientKey.getPublic());
+                }
+                SimulatedSshDevice device = b.start();
+                started.add(device);
+                knownHosts.append(device.knownHostsLine()).append('\n');
+                inventory.append("  - { id: ").append(id).append(", roles: [").append(String.join(", ", t.roles()))
+                        .append("], platform: ").append(t.platform()).append(", address: ").append(device.host())
+                        .append(", port: ").append(device.port()).append(", credentials: ").append(credential)
+                        .append(t.backupRequired() ? ", backup: required" : "").append(" }\n");
+            }
+            Files.writeString(dir.resolve("known_hosts"), knownHosts.toString(), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("inventory.yaml"), inventory.toString(), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            for (SimulatedSshDevice d : started) {
+                try {
+                    d.close();
+                } catch (IOException ignored) {
+                    // Already failing; the first error is the one to report.
+                }
+            }
+            throw e;
+        }
+        return new SimulatedEstate(dir, started);
+    }
+
+    static String credentialFor(String platform) {
+        return switch (platform) {
+            case "windows" -> WINDOWS_CREDENTIAL;
+            case "cisco-roomos" -> VC_CREDENTIAL;
+            default -> KEY_CREDENTIAL;
+        };
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path inventory() {
+        return dir.resolve("inventory.yaml");
+    }
+
+    public List<SimulatedSshDevice> devices() {
+        return devices;
+    }
+
+    public SimulatedSshDevice device(String id) {
+        return devices.stream().filter(d -> d.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no simulated device " + id));
+    }
+
+    /** Sessions still open on any device; 0 once the auditor has let go of every connection. */
+    public int activeSessions() {
+        return devices.stream().mapToInt(SimulatedSshDevice::activeSessions).sum();
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (SimulatedSshDevice d : devices) {
+            try {
+                d.close();
+            } catch (IOException e) {
+                if (first == null) first = e;
+            }
+        }
+        if (first != null) throw first;
+    }
+
+    static KeyPair rsaKey() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(3072);
+            return g.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK cannot generate an RSA key", e);
+        }
+    }
+
+    private static String randomPassword() {
+        byte[] b = new byte[18];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** The simulated devices by id. */
+    public Map<String, SimulatedSshDevice> byId() {
+        Map<String, SimulatedSshDevice> m = new java.util.LinkedHashMap<>();
+        for (SimulatedSshDevice d : devices) m.put(d.id(), d);
+        return m;
+    }
+}
