@@ -105,6 +105,22 @@ class HostileCapturesTest {
                 ** end
 
                 OK
+                """, "standby", """
+                *c xConfiguration Standby Control: On
+                *c xConfiguration Standby Delay: 10
+                ** end
+                """, "users", """
+                *r UserListResult (status=OK):
+                *r UserListResult User 1 Active: True
+                *r UserListResult User 1 PassphraseChangeRequired: False
+                *r UserListResult User 1 Roles Role 1: Admin
+                *r UserListResult User 1 Username: "admin"
+                *r UserListResult TotalRows: 1
+                ** end
+                """, "network-services", """
+                *c xConfiguration NetworkServices HTTP Mode: HTTPS
+                *c xConfiguration NetworkServices SSH Mode: On
+                ** end
                 """));
     }
 
@@ -211,7 +227,7 @@ class HostileCapturesTest {
         void healthyNeighboursPass() {
             for (String c : List.of("PATCH-01", "AV-01", "AV-02", "ADM-01", "BAK-01")) expect(c, "ok-deb", "PASS");
             for (String c : List.of("PATCH-01", "AV-01", "AV-02", "ADM-01")) expect(c, "ok-win", "PASS");
-            expect("VC-01", "ok-vc", "PASS");
+            for (String c : List.of("VC-01", "VC-02", "VC-03")) expect(c, "ok-vc", "PASS");
         }
     }
 

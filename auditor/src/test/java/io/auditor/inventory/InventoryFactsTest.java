@@ -145,10 +145,10 @@ class InventoryFactsTest {
                 """);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> read(dir.resolve("inventory.yaml")));
         String all = String.join("\n", e.problems().stream().map(InputProblem::format).toList());
-        assertTrue(all.contains("inventory.yaml:7:32: unknown location 'offsite' — write off-site"), all);
-        assertTrue(all.contains(":8:42: unknown key 'tol' in a backup target — did you mean 'tool'?"), all);
-        assertTrue(all.contains(":8:7: backup target has no 'tool'"), all);
-        assertTrue(all.contains(":8:15: backup target 'cloud' is named twice on bak-01"), all);
+        assertTrue(all.contains("inventory.yaml:7:34: unknown location 'offsite' — write off-site"), all);
+        assertTrue(all.contains(":8:43: unknown key 'tol' in a backup target — did you mean 'tool'?"), all);
+        assertTrue(all.contains(":8:9: backup target has no 'tool'"), all);
+        assertTrue(all.contains(":8:17: backup target 'cloud' is named twice on bak-01"), all);
         assertTrue(all.contains(":12:20: backupTargets is read only for backup servers, and device 'srv-01' has no role backup-server"), all);
     }
 

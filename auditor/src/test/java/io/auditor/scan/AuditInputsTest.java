@@ -62,4 +62,56 @@ class AuditInputsTest {
         assertEquals(1, report.count(Status.WAIVED));
         assertEquals(1, report.exitStatus());
     }
+
+    @Test
+    void waiversForUnknownControlsOrDevicesAndBadDatesStopTheRun(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("inventory.yaml"), """
+                school: Test
+                waivers: waivers.yaml
+                devices:
+                  - { id: srv-01, roles: [server], platform: debian }
+                """);
+        Files.writeString(dir.resolve("waivers.yaml"), """
+                waivers:
+                  - { control: PATCH-99, devices: srv-01, reason: r, riskAccepted: k, approvedBy: a,
+                      effective: 2026-01-01, expires: 2026-12-31 }
+                  - { control: PATCH-01, devices: ws-*, reason: r, riskAccepted: k, approvedBy: a,
+                      effective: 2026-01-01, expires: 2026-12-31 }
+                  - { control: PATCH-01, devices: srv-01, reason: r, riskAccepted: k, approvedBy: a,
+                      effective: 2026-06-01, expires: 2026-05-31 }
+                """);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> AuditInputs.load(
+                dir.resolve("inventory.yaml"), List.of(), PlatformCatalog.builtIn(), false, List.of()));
+        String all = String.join("\n", e.problems().stream().map(InputProblem::format).toList());
+        assertTrue(all.contains("waivers.yaml:2:16: unknown control 'PATCH-99'"), all);
+        assertTrue(all.contains("waivers.yaml:4:35: devices pattern 'ws-*' matches no device in the inventory"), all);
+        assertTrue(all.contains("waivers.yaml:7:39: waiver expires (2026-05-31) before it takes effect (2026-06-01)"), all);
+        assertEquals(3, e.problems().size(), all);
+    }
+
+    @Test
+    void theSampleEstateGivesEveryControlAResultAndNamesItsExpiredWaivers() throws Exception {
+        AuditInputs in = AuditInputs.load(ESTATE.resolve("inventory.yaml"), List.of(), PlatformCatalog.builtIn(),
+                false, List.of());
+        Audit audit = new Audit(PlatformCatalog.builtIn(), Clock.fixed(Instant.parse("2026-11-20T06:00:00Z"), ZoneOffset.UTC));
+        RunReport report = audit.evaluate(in, audit.collect(in, new CaptureTransport(ESTATE.resolve("captures")),
+                (done, total, d, o) -> { }), LocalDate.of(2026, 11, 20));
+        for (io.auditor.model.Control c : in.rulePack().controls()) {
+            assertTrue(report.results().stream().anyMatch(r -> r.control().id().equals(c.id())),
+                    c.id() + " has no result on any sample device");
+        }
+        for (io.auditor.model.ControlResult r : report.results()) {
+            if (r.status() == Status.NOT_ASSESSED) assertTrue(!r.evidenceText().isBlank(), r.control().id() + " on " + r.deviceId());
+        }
+        assertTrue(report.expiredWaivers().stream().anyMatch(w -> w.control().equals("BAK-03")), report.expiredWaivers().toString());
+        assertTrue(report.expiredWaivers().stream().anyMatch(w -> w.control().equals("ADM-01")), report.expiredWaivers().toString());
+        // The roster and the backup target the inventory states reach the rules.
+        String adm05 = report.results().stream().filter(r -> r.control().id().equals("ADM-05")).findFirst().orElseThrow().evidenceText();
+        assertTrue(adm05.contains("RIVERSIDE\\mgreen is enabled but not on the roster"), adm05);
+        assertTrue(adm05.contains("roster.csv"), adm05);
+        String bak02 = report.results().stream().filter(r -> r.control().id().equals("BAK-02")).findFirst().orElseThrow().evidenceText();
+        assertTrue(bak02.startsWith("off-site target b2-offsite (restic, data set /srv/backup-staging): newest copy"), bak02);
+        assertTrue(report.profileSha256().matches("[0-9a-f]{64}"), report.profileSha256());
+        assertEquals("Riverside Academy 2026/27", report.profileName());
+    }
 }

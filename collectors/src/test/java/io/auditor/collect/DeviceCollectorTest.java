@@ -47,23 +47,30 @@ class DeviceCollectorTest {
         sample(d, "clamav", "running.txt");
         sample(d, "admin-groups", "several-admins.txt");
         sample(d, "restic-snapshots", "two-snapshots-0.17.txt");
+        sample(d, "sshd-config", "recorded-debian12-root.txt");
+        sample(d, "os-release", "recorded-debian12.txt");
+        sample(d, "screen-lock", "recorded-debian12-server.txt");
+        sample(d, "logon-banner", "recorded-debian12.txt");
+        sample(d, "host-firewall", "recorded-netns-nft-drop.txt");
         DeviceCollection c = collector.collect(device("srv-01", "debian"), new CaptureTransport(dir));
         DeviceOutcome o = c.outcome();
         assertTrue(o.reachable());
         assertEquals(List.of(), o.errors());
         assertEquals(Map.of(), o.topicProblems());
-        assertEquals(Set.of("updates", "automatic-updates", "anti-malware", "admin-groups", "backups"), o.providedTopics());
-        assertEquals(5, c.observations().size());
+        assertEquals(Set.of("updates", "automatic-updates", "anti-malware", "admin-groups", "backups", "sshd-config",
+                "software-release", "screen-lock", "logon-banner", "host-firewall"), o.providedTopics());
+        assertEquals(10, c.observations().size());
         assertTrue(c.observations().stream().allMatch(ob -> ob.observedAt().equals(CAPTURED)));
-        assertEquals(List.of("apt-upgradable", "unattended-upgrades", "clamav", "admin-groups", "restic-snapshots"),
-                c.observations().stream().map(Observation::probeId).toList());
+        List<String> probes = List.of("apt-upgradable", "unattended-upgrades", "clamav", "admin-groups", "restic-snapshots",
+                "sshd-config", "os-release", "screen-lock", "logon-banner", "host-firewall");
+        assertEquals(probes, c.observations().stream().map(Observation::probeId).toList());
         assertFalse(c.facts().isEmpty());
         for (Fact f : c.facts()) {
             assertEquals("srv-01", f.deviceId(), f.toString());
-            assertTrue(Set.of("apt-upgradable", "unattended-upgrades", "clamav", "admin-groups", "restic-snapshots")
-                    .contains(f.source()), f.toString());
+            assertTrue(probes.contains(f.source()), f.toString());
         }
-        assertEquals(1 + 3 + 1 + 1 + 3 + 4 + 1 + 2, c.facts().size());
+        // the first five probes' facts, then sshd, release, screen lock, /etc/issue and the two address families
+        assertEquals(1 + 3 + 1 + 1 + 3 + 4 + 1 + 2 + 1 + 1 + 1 + 1 + 2, c.facts().size());
     }
 
     @Test
@@ -73,6 +80,11 @@ class DeviceCollectorTest {
         sample(d, "unattended-upgrades", "enabled.txt");
         sample(d, "clamav", "running.txt");
         sample(d, "admin-groups", "several-admins.txt");
+        sample(d, "sshd-config", "recorded-debian12-root.txt");
+        sample(d, "os-release", "recorded-debian12.txt");
+        sample(d, "screen-lock", "recorded-debian12-server.txt");
+        sample(d, "logon-banner", "recorded-debian12.txt");
+        sample(d, "host-firewall", "recorded-netns-nft-drop.txt");
         // No restic capture: a workstation is not asked, so nothing is missing.
         Device ws = new Device("ws-01", Set.of(Role.WORKSTATION), "debian", "192.0.2.11", null, null, false);
         DeviceCollection c = collector.collect(ws, new CaptureTransport(dir));
@@ -195,7 +207,7 @@ class DeviceCollectorTest {
         assertEquals(List.of("probe clamav: timed out after 60 s"), c.outcome().topicProblems().get("anti-malware"));
         assertEquals(List.of("probe admin-groups: the transport failed: java.lang.UnsupportedOperationException: no"),
                 c.outcome().topicProblems().get("admin-groups"));
-        assertEquals(5, c.outcome().topicProblems().size());
+        assertEquals(10, c.outcome().topicProblems().size(), "every debian probe's topic");
     }
 
     @Test
@@ -208,7 +220,8 @@ class DeviceCollectorTest {
         };
         DeviceCollection c = collector.collect(device("srv-01", "ubuntu"), sloppy);
         assertTrue(c.observations().stream().allMatch(o -> o.deviceId().equals("srv-01")));
-        assertEquals(List.of("apt-upgradable", "unattended-upgrades", "clamav", "admin-groups", "restic-snapshots"),
+        assertEquals(List.of("apt-upgradable", "unattended-upgrades", "clamav", "admin-groups", "restic-snapshots",
+                "sshd-config", "os-release", "screen-lock", "logon-banner", "host-firewall"),
                 c.observations().stream().map(Observation::probeId).toList(), "each observation named after its probe");
         assertEquals(new AdminGroup("srv-01", "admin-groups", "sudo", 0),
                 c.facts().stream().filter(f -> f instanceof AdminGroup).findFirst().orElseThrow());
@@ -217,11 +230,11 @@ class DeviceCollectorTest {
     @Test
     void platformWithoutProbesIsNotContacted() {
         Transport never = d -> { throw new AssertionError("contacted"); };
-        DeviceCollection c = collector.collect(device("fw-01", "pfsense"), never);
+        DeviceCollection c = collector.collect(device("rtr-01", "cisco-ios"), never);
         assertFalse(c.outcome().reachable());
         assertTrue(c.outcome().providedTopics().isEmpty());
-        assertEquals("not contacted: no collector for platform 'pfsense' exists yet",
-                c.outcome().notAssessedReason(Set.of("updates"), "pfsense"));
+        assertEquals("not contacted: no collector for platform 'cisco-ios' exists yet",
+                c.outcome().notAssessedReason(Set.of("updates"), "cisco-ios"));
     }
 
     @Test

@@ -40,7 +40,7 @@ class PlatformCatalogTest {
 
     @Test
     void declaredPlatformsWithoutProbes() {
-        for (String name : List.of("rhel", "cisco-ios", "snmp-generic")) {
+        for (String name : List.of("cisco-ios", "snmp-generic")) {
             Platform p = catalog.find(name).orElseThrow();
             assertTrue(p.probes().isEmpty(), name);
             assertTrue(p.topics().isEmpty(), name);
@@ -54,7 +54,7 @@ class PlatformCatalogTest {
                 catalog.find("debian").orElseThrow().topics());
         assertEquals(Set.of("updates", "anti-malware", "admin-groups", "backups"),
                 catalog.find("windows").orElseThrow().topics());
-        assertEquals(Set.of("vc-settings", "vc-standby", "vc-admin"), catalog.find("cisco-roomos").orElseThrow().topics());
+        assertEquals(Set.of("vc-settings", "vc-standby", "vc-admin", "management-access"), catalog.find("cisco-roomos").orElseThrow().topics());
         assertEquals(Set.of("firewall-rules", "admin-groups", "web-filter", "software-release"),
                 catalog.find("pfsense").orElseThrow().topics());
         assertEquals(catalog.find("pfsense").orElseThrow().topics(), catalog.find("opnsense").orElseThrow().topics());
@@ -98,7 +98,7 @@ class PlatformCatalogTest {
                 "windows", "defender-status:anti-malware:windows-defender local-admins:admin-groups:windows-local-admins "
                         + "pending-updates:updates:windows-pending-updates wsb-summary:backups:windows-server-backup",
                 "cisco-roomos", "autoanswer:vc-settings:roomos-autoanswer standby:vc-standby:roomos-standby "
-                        + "users:vc-admin:roomos-users network-services:vc-admin:roomos-network-services",
+                        + "users:vc-admin:roomos-users network-services:management-access:roomos-network-services",
                 "pfsense", "pf-firewall:firewall-rules:pfsense-firewall pf-admins:admin-groups:pfsense-admins "
                         + "pf-webfilter:web-filter:pfsense-webfilter pf-filter-lists:web-filter:list-timestamps "
                         + "pf-version:software-release:pfsense-version",
@@ -108,6 +108,49 @@ class PlatformCatalogTest {
         expected.forEach((platform, probes) -> assertEquals(probes, String.join(" ",
                 catalog.find(platform).orElseThrow().probes().stream()
                         .map(p -> p.id() + ":" + p.topic() + ":" + p.parser()).toList()), platform));
+    }
+
+    /** rhel runs Debian's probes except apt's, with dnf's in their place and its own ClamAV unit names. */
+    @Test
+    void rhelInheritsDebiansProbesWithDnfInsteadOfApt() {
+        List<Probe> debian = catalog.find("debian").orElseThrow().probes();
+        List<Probe> rhel = catalog.find("rhel").orElseThrow().probes();
+        List<String> expected = new java.util.ArrayList<>();
+        for (Probe p : debian) {
+            if (!Set.of("apt-upgradable", "unattended-upgrades").contains(p.id())) expected.add(p.id());
+        }
+        expected.addAll(List.of("dnf-updates", "dnf-automatic"));
+        assertEquals(expected, rhel.stream().map(Probe::id).toList());
+        Probe clamav = rhel.stream().filter(p -> p.id().equals("clamav")).findFirst().orElseThrow();
+        assertTrue(clamav.command().contains("clamd@scan.service"), "replaced in place: " + clamav.command());
+        for (Probe p : rhel) {
+            if (!Set.of("clamav", "dnf-updates", "dnf-automatic").contains(p.id())) {
+                assertTrue(debian.contains(p), p.id() + " is Debian's own");
+            }
+        }
+    }
+
+    @Test
+    void inheritedProbesCanBeLeftOutReplacedAndAdded() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("inherit").resolve("p"));
+        Files.writeString(dir.resolve("good.yaml"), GOOD + "  - {id: p2, topic: backups, command: c2, parser: x, description: d}\n"
+                + "  - {id: p3, topic: anti-malware, command: c3, parser: x, description: d}\n");
+        Files.writeString(dir.resolve("child.yaml"), "name: child\ndescription: d\ntransport: ssh\nprobesFrom: good\n"
+                + "exceptProbes: [p1]\nprobes:\n  - {id: p9, topic: updates, command: c9, parser: y, description: d}\n"
+                + "  - {id: p3, topic: anti-malware, command: own, parser: x, description: d}\n");
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{dir.getParent().toUri().toURL()}, null)) {
+            List<Probe> child = PlatformCatalog.load(loader, "p").find("child").orElseThrow().probes();
+            assertEquals(List.of("p2:c2", "p3:own", "p9:c9"), child.stream().map(p -> p.id() + ":" + p.command()).toList());
+        }
+        assertTrue(loadError("good.yaml", GOOD + "exceptProbes: [p1]\n").contains("exceptProbes needs probesFrom"));
+        Path bad = Files.createDirectories(tmp.resolve("inherit2").resolve("p"));
+        Files.writeString(bad.resolve("good.yaml"), GOOD);
+        Files.writeString(bad.resolve("child.yaml"), "name: child\ndescription: d\ntransport: ssh\nprobesFrom: good\n"
+                + "exceptProbes: [p7]\n");
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{bad.getParent().toUri().toURL()}, null)) {
+            String msg = assertThrows(IllegalStateException.class, () -> PlatformCatalog.load(loader, "p")).getMessage();
+            assertTrue(msg.contains("exceptProbes names 'p7', which is not a probe of 'good'"), msg);
+        }
     }
 
     @Test
@@ -121,7 +164,7 @@ class PlatformCatalogTest {
                 + "${Version}\\n' unattended-upgrades 2>&1 || true", cmd.get("unattended-upgrades"));
         assertEquals("(command -v clamscan >/dev/null && clamscan --version) || echo 'clamscan: not installed'; "
                 + "systemctl show --property=Id,LoadState,ActiveState,SubState clamav-daemon.service "
-                + "clamav-freshclam.service clamav-clamonacc.service", cmd.get("clamav"));
+                + "clamav-freshclam.service clamav-clamonacc.service 2>/dev/null || true", cmd.get("clamav"));
         assertEquals("for g in sudo wheel admin; do getent group \"$g\"; done; awk -F: '$3 == 0 { print \"uid0:x:0:\" $1 }' "
                 + "/etc/passwd", cmd.get("admin-groups"));
         assertEquals("restic snapshots --json --no-lock --latest 3", cmd.get("restic-snapshots"));

@@ -137,22 +137,36 @@ public final class HtmlReport implements FileReport {
             controls = byId.values().stream()
                     .sorted(Comparator.comparing(Control::severity).thenComparing(Control::id)).toList();
             int i = 0;
-            for (Control c : controls) controlAnchors.put(c.id(), anchor("c-", c.id(), i++));
+            for (Control c : controls) controlAnchors.put(c.id(), anchor("c", c.id(), i++));
             i = 0;
-            for (RunReport.DeviceSummary d : r.devices()) deviceAnchors.put(d.id(), anchor("d-", d.id(), i++));
+            for (RunReport.DeviceSummary d : r.devices()) deviceAnchors.put(d.id(), anchor("d", d.id(), i++));
             for (ControlResult c : r.results()) deviceAnchors.computeIfAbsent(c.deviceId(),
-                    k -> anchor("d-", k, deviceAnchors.size()));
+                    k -> anchor("d", k, deviceAnchors.size()));
         }
 
+        private final Map<String, String> resultAnchors = new HashMap<>();
+        private final Set<String> usedResultAnchors = new java.util.HashSet<>();
+
+        /** {@code r-c-AV-01-d-ws-101}: readable in a link a technician passes on, and unique in the page. */
         String resultAnchor(ControlResult c) {
-            return "r-" + controlAnchors.get(c.control().id()).substring(2) + "--"
-                    + deviceAnchors.get(c.deviceId()).substring(2);
+            String key = c.control().id() + "\u0000" + c.deviceId();
+            return resultAnchors.computeIfAbsent(key, k -> {
+                String a = "r-" + controlAnchors.get(c.control().id()) + "-" + deviceAnchors.get(c.deviceId());
+                if (!usedResultAnchors.add(a)) {
+                    a = "rn" + resultAnchors.size(); // two IDs that read alike; "rn" never starts a readable one
+                    usedResultAnchors.add(a);
+                }
+                return a;
+            });
         }
     }
 
-    /** Readable anchors for ordinary IDs; a numbered one for anything else, so no device text reaches a URL. */
+    /**
+     * Readable anchors for ordinary IDs ({@code d-ws-101}); a numbered one ({@code dn3}) for anything else, so no
+     * device text reaches a URL. The two forms cannot collide: the second character differs.
+     */
     private static String anchor(String prefix, String id, int index) {
-        return SAFE_ID.matcher(id).matches() ? prefix + id : prefix + "n" + index;
+        return SAFE_ID.matcher(id).matches() ? prefix + "-" + id : prefix + "n" + index;
     }
 
     // ---------------------------------------------------------------- first screen
@@ -323,9 +337,10 @@ public final class HtmlReport implements FileReport {
         }
         h.append("<text class=\"tick\" x=\"").append(left).append("\" y=\"").append(height - 4).append("\">")
                 .append(date(first.startedAt())).append("</text>\n")
-                .append("<text class=\"tick\" x=\"").append(num(Math.max(left + 150, left + points.size() * slot)))
-                .append("\" y=\"").append(height - 4).append("\" text-anchor=\"end\">").append(date(last.startedAt()))
-                .append("</text>\n</svg>\n")
+                .append(date(first.startedAt()).equals(date(last.startedAt())) ? ""
+                        : "<text class=\"tick\" x=\"" + num(Math.max(left + 150, left + points.size() * slot))
+                        + "\" y=\"" + (height - 4) + "\" text-anchor=\"end\">" + date(last.startedAt()) + "</text>\n")
+                .append("</svg>\n")
                 .append("<p class=\"legend\"><span class=\"key t-gap\"></span>Gaps <span class=\"key t-not-assessed\">"
                         + "</span>Not assessed <span class=\"key t-waived\"></span>Waived "
                         + "<span class=\"key t-pass\"></span>Passed</p>\n");

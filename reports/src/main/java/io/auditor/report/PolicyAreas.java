@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +52,8 @@ public final class PolicyAreas {
     }
 
     static final Area OTHER = new Area("other", "Other checks", List.of());
+    /** Gap clauses spelt out per area; the rest are counted. */
+    static final int GAP_CLAUSES = 2;
     /** Only a number and a unit, so device text that happens to contain "(limit …)" cannot inject words. */
     private static final Pattern LIMIT = Pattern.compile("\\(limit (\\d{1,6} (?:days?|hours?|minutes?))\\)");
 
@@ -142,7 +145,8 @@ public final class PolicyAreas {
 
     private String sentence(List<Control> controls, List<ControlResult> results, int devices,
                             int notAssessedDevices, long waived) {
-        List<String> clauses = new ArrayList<>();
+        record GapClause(Control control, int devices, String text) {}
+        List<GapClause> gapClauses = new ArrayList<>();
         for (Control c : controls) {
             List<ControlResult> mine = results.stream().filter(r -> r.control().id().equals(c.id())).toList();
             Set<String> gapDevices = new LinkedHashSet<>();
@@ -150,7 +154,17 @@ public final class PolicyAreas {
             if (gapDevices.isEmpty()) continue;
             long scope = mine.stream().filter(r -> Rag.inScope(r.status())).map(ControlResult::deviceId).distinct()
                     .count();
-            clauses.add(gapDevices.size() + " of " + plural(scope, "device", "devices") + " " + phrase(c, mine));
+            gapClauses.add(new GapClause(c, gapDevices.size(),
+                    gapDevices.size() + " of " + plural(scope, "device", "devices") + " " + phrase(c, mine)));
+        }
+        // A line for a meeting, not a list: the most severe and widest gaps, then how many more checks have gaps.
+        gapClauses.sort(Comparator.comparing((GapClause g) -> g.control().severity())
+                .thenComparing(Comparator.comparingInt(GapClause::devices).reversed())
+                .thenComparing(g -> g.control().id()));
+        List<String> clauses = new ArrayList<>();
+        for (GapClause g : gapClauses.subList(0, Math.min(GAP_CLAUSES, gapClauses.size()))) clauses.add(g.text());
+        if (gapClauses.size() > GAP_CLAUSES) {
+            clauses.add("gaps in " + plural(gapClauses.size() - GAP_CLAUSES, "more check", "more checks"));
         }
         if (notAssessedDevices > 0) {
             clauses.add(plural(notAssessedDevices, "device", "devices") + " could not be fully checked");

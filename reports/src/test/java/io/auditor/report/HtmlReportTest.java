@@ -92,7 +92,8 @@ class HtmlReportTest {
             assertFalse(c == 0x1b || c == 0x07 || c == 0 || c == 0x9b, "control character U+" + Integer.toHexString(c));
         }
         // A device ID that is not a plain name gets a numbered anchor, so no device text reaches an href.
-        assertTrue(html.contains("href=\"#d-n1\""), html);
+        assertTrue(html.contains("href=\"#dn1\""), html);
+        assertTrue(html.contains("href=\"#d-ws-1\""), html);
     }
 
     @Test

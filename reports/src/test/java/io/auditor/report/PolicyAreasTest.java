@@ -112,6 +112,21 @@ class PolicyAreasTest {
     }
 
     @Test
+    void theSentenceNamesTheMostSevereGapsAndCountsTheRest() {
+        Control low = control("ADM-03", Severity.MEDIUM);
+        Control crit = control("ADM-06", Severity.CRITICAL);
+        Control high = control("ADM-01", Severity.HIGH);
+        Control high2 = control("ADM-02", Severity.HIGH);
+        List<ControlResult> results = new ArrayList<>();
+        for (Control c : List.of(low, crit, high, high2)) results.add(result(c, "ws-1", Status.GAP, "x"));
+        results.add(result(high2, "ws-2", Status.GAP, "x"));
+        results.add(result(high, "ws-2", Status.PASS, "ok"));
+        PolicyAreas.AreaStatus a = area("accounts", List.of(low, crit, high, high2), results);
+        assertEquals("1 of 1 device with a student account in an admin group; "
+                + "2 of 2 devices with shared or generic admin accounts; gaps in 2 more checks.", a.sentence());
+    }
+
+    @Test
     void aControlWithoutAPhraseIsNamedByItsTitleAndOtherControlsGetTheirOwnArea() {
         Control own = control("SCHOOL-01", Severity.MEDIUM);
         PolicyAreas.AreaStatus a = area("other", List.of(own), List.of(result(own, "ws-1", Status.GAP, "x")));

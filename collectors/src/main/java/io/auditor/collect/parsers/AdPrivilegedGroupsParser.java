@@ -42,7 +42,10 @@ public final class AdPrivilegedGroupsParser implements Parser {
             String name = Json.text(group, "Name");
             if (name == null || name.isBlank()) throw new UnrecognisedOutputException("group " + g + " has no Name", 0);
             List<JsonNode> members = Json.objects(group.get("Members"), "member of " + name);
-            facts.add(new AdminGroup(obs.deviceId(), obs.probeId(), name, members.size()));
+            // DOMAIN\Administrators, not Administrators: on a domain controller the local-admins probe reports a
+            // group of that name too, and the two must not read as one.
+            String qualified = domain + "\\" + name;
+            facts.add(new AdminGroup(obs.deviceId(), obs.probeId(), qualified, members.size()));
             int m = 0;
             for (JsonNode member : members) {
                 m++;
@@ -54,7 +57,7 @@ public final class AdPrivilegedGroupsParser implements Parser {
                 if (cls == null || cls.isBlank()) {
                     throw new UnrecognisedOutputException(what + " (" + Text.quote(sam) + ") has no ObjectClass", 0);
                 }
-                facts.add(new GroupMember(obs.deviceId(), obs.probeId(), name, domain + "\\" + sam,
+                facts.add(new GroupMember(obs.deviceId(), obs.probeId(), qualified, domain + "\\" + sam,
                         cls.toLowerCase(Locale.ROOT), "domain"));
             }
         }

@@ -22,11 +22,13 @@ import java.util.regex.Pattern;
 /**
  * {@code clamscan --version} ({@code ClamAV <engine>/<daily signature version>/<signature date>}, or just
  * {@code ClamAV <engine>} without a database) followed by {@code systemctl show} blocks for the scanning daemon,
- * the signature updater (freshclam) and the on-access scanner (clamonacc). The signature date is printed in
+ * the signature updater (freshclam) and the on-access scanner (clamonacc); on RHEL the daemon is {@code clamd@scan}. The signature date is printed in
  * ctime format without a zone; it is taken as UTC.
  */
 public final class ClamavParser implements Parser {
     static final String DAEMON = "clamav-daemon.service";
+    /** The scanning daemon's unit on RHEL and its rebuilds (EPEL's clamd package). */
+    static final String RHEL_DAEMON = "clamd@scan.service";
     static final String FRESHCLAM = "clamav-freshclam.service";
     static final String ONACCESS = "clamav-clamonacc.service";
 
@@ -87,7 +89,8 @@ public final class ClamavParser implements Parser {
             }
             Times.notAfter(signaturesUpdatedAt, obs.observedAt(), "signature date", firstLine);
         }
-        boolean daemon = active(units, DAEMON);
+        // Debian's unit name, or RHEL's when the probe asked for it too (a unit that does not exist is not-found).
+        boolean daemon = active(units, DAEMON) || (units.containsKey(RHEL_DAEMON) && active(units, RHEL_DAEMON));
         boolean freshclam = active(units, FRESHCLAM);
         boolean onAccess = active(units, ONACCESS);
         return List.of(new AntiMalwareStatus(obs.deviceId(), obs.probeId(), obs.observedAt(), "ClamAV " + v.group(1),

@@ -297,7 +297,8 @@ public final class SnmpTransport implements Transport {
                     return;
                 }
                 for (VariableBinding vb : response.getVariableBindings()) {
-                    if (vb.getOid().startsWith(root) && vb.getOid().compareTo(last) <= 0) {
+                    // endOfMibView comes back with the requested OID itself: the end, not a loop.
+                    if (!vb.isException() && vb.getOid().startsWith(root) && vb.getOid().compareTo(last) <= 0) {
                         throw new CollectionException("walk of " + root + " stopped: the agent returned " + vb.getOid()
                                 + " after " + last + ", which does not increase (a broken agent would loop forever)");
                     }
@@ -383,7 +384,11 @@ public final class SnmpTransport implements Transport {
                         + limits.requestTimeout().toMillis() + " ms (" + tries + (tries == 1 ? " try" : " tries") + ")"
                         + (err == null ? "" : ": " + err.getMessage()) + "; check the address and port, that SNMP is "
                         + "enabled and allows the auditor's address, and the " + (settings.version().equals("3")
-                        ? "SNMPv3 user and passphrases" : "community") + " of credential '" + settings.credentialName() + "'");
+                        ? "SNMPv3 user, protocols and passphrases of credential '" + settings.credentialName()
+                        + "' (a wrong passphrase also looks like no answer: messages that fail authentication or "
+                        + "decryption are dropped, not answered)"
+                        : "community of credential '" + settings.credentialName() + "' (agents do not answer a wrong "
+                        + "community)"));
             }
             if (r.getType() == PDU.REPORT) {
                 String oid = r.size() > 0 ? r.get(0).getOid().toDottedString() : "";

@@ -30,13 +30,14 @@ class DirectoryParsersTest {
         List<Fact> facts = parse(groups, "ad-privileged-groups", "single-domain.txt");
         Map<String, Integer> counts = only(facts, AdminGroup.class).stream()
                 .collect(Collectors.toMap(AdminGroup::group, AdminGroup::memberCount));
-        assertEquals(Map.of("Domain Admins", 3, "Enterprise Admins", 1, "Schema Admins", 1, "Administrators", 3,
-                "Account Operators", 0, "Backup Operators", 1, "Server Operators", 0), counts);
+        assertEquals(Map.of("RIVERSIDE\\Domain Admins", 3, "RIVERSIDE\\Enterprise Admins", 1, "RIVERSIDE\\Schema Admins", 1,
+                "RIVERSIDE\\Administrators", 3, "RIVERSIDE\\Account Operators", 0, "RIVERSIDE\\Backup Operators", 1,
+                "RIVERSIDE\\Server Operators", 0), counts);
         List<GroupMember> members = only(facts, GroupMember.class);
         assertEquals(9, members.size());
-        assertTrue(members.contains(new GroupMember(DEVICE, "ad-privileged-groups", "Domain Admins",
+        assertTrue(members.contains(new GroupMember(DEVICE, "ad-privileged-groups", "RIVERSIDE\\Domain Admins",
                 "RIVERSIDE\\kbrown", "user", "domain")), members.toString());
-        assertTrue(members.contains(new GroupMember(DEVICE, "ad-privileged-groups", "Backup Operators",
+        assertTrue(members.contains(new GroupMember(DEVICE, "ad-privileged-groups", "RIVERSIDE\\Backup Operators",
                 "RIVERSIDE\\svc-backup", "user", "domain")), members.toString());
     }
 
@@ -45,7 +46,7 @@ class DirectoryParsersTest {
         List<Fact> facts = parse(groups, "ad-privileged-groups", "child-domain-computer-members.txt");
         assertEquals(5, only(facts, AdminGroup.class).size());
         List<String> types = only(facts, GroupMember.class).stream()
-                .filter(m -> m.group().equals("Administrators")).map(m -> m.member() + "=" + m.memberType()).toList();
+                .filter(m -> m.group().equals("NORTH\\Administrators")).map(m -> m.member() + "=" + m.memberType()).toList();
         assertEquals(List.of("NORTH\\Administrator=user", "NORTH\\gmsa-sql$=msds-groupmanagedserviceaccount",
                 "NORTH\\MGMT01$=computer"), types);
     }

@@ -86,6 +86,10 @@ public final class RunHistory implements AutoCloseable {
      *                          (it is left untouched); failed when it cannot be read or migrated
      */
     public static RunHistory open(Path file) throws HistoryException {
+        return open(file, BUSY_TIMEOUT_MS);
+    }
+
+    static RunHistory open(Path file, int busyTimeoutMs) throws HistoryException {
         if (!Files.exists(file)) {
             try {
                 Path parent = file.toAbsolutePath().getParent();
@@ -95,7 +99,7 @@ public final class RunHistory implements AutoCloseable {
                         + e.getMessage() + ")", "choose a folder you can write to with --history FILE");
             }
         }
-        return connect(file);
+        return connect(file, busyTimeoutMs);
     }
 
     /** Opens an existing history for reading commands; a missing file is the user's mistake, not a new history. */
@@ -104,13 +108,13 @@ public final class RunHistory implements AutoCloseable {
             throw HistoryException.unusable("no run history at " + file,
                     "run a scan first (it records to OUT/" + FILE_NAME + "), or give the file with --history FILE");
         }
-        return connect(file);
+        return connect(file, BUSY_TIMEOUT_MS);
     }
 
-    private static RunHistory connect(Path file) throws HistoryException {
+    private static RunHistory connect(Path file, int busyTimeoutMs) throws HistoryException {
         checkHeader(file);
         SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setBusyTimeout(busyTimeoutMs);
         Connection c;
         try {
             c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
@@ -161,7 +165,7 @@ public final class RunHistory implements AutoCloseable {
                 || se.getResultCode() == SQLiteErrorCode.SQLITE_CORRUPT)) {
             return notHistory(file, "SQLite reports it as damaged or not a database");
         }
-        return HistoryException.failed("cannot open the run history " + file + ": " + e.getMessage(), e);
+        return HistoryException.failed("cannot open the run history " + file + ": " + why(e), e);
     }
 
     /**
@@ -263,7 +267,7 @@ public final class RunHistory implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw HistoryException.failed("cannot read the run history " + file + ": " + e.getMessage(), e);
+            throw HistoryException.failed("cannot read the run history " + file + ": " + why(e), e);
         }
     }
 
@@ -325,8 +329,7 @@ public final class RunHistory implements AutoCloseable {
                 return null;
             });
         } catch (SQLException e) {
-            throw HistoryException.failed("cannot record run " + report.runId() + " in " + file + ": "
-                    + e.getMessage(), e);
+            throw HistoryException.failed("cannot record run " + report.runId() + " in " + file + ": " + why(e), e);
         }
     }
 
@@ -672,7 +675,7 @@ public final class RunHistory implements AutoCloseable {
                 return gone;
             });
         } catch (SQLException e) {
-            throw HistoryException.failed("cannot remove old runs from " + file + ": " + e.getMessage(), e);
+            throw HistoryException.failed("cannot remove old runs from " + file + ": " + why(e), e);
         }
         if (!removed.isEmpty()) {
             try (Statement s = db.createStatement()) {
@@ -715,6 +718,16 @@ public final class RunHistory implements AutoCloseable {
         } catch (SQLException ignored) {
             // Nothing is pending: every write committed or rolled back in its own transaction.
         }
+    }
+
+    /** SQLite's message, with what a locked file means in this tool's terms. */
+    private static String why(SQLException e) {
+        // Extended codes (SQLITE_BUSY_TIMEOUT…) carry the primary code in their low byte.
+        if (e instanceof SQLiteException se && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code) {
+            return "another process held it locked for too long (a scan recording or pruning); try again when it "
+                    + "has finished";
+        }
+        return e.getMessage();
     }
 
     private static Instant instant(String text) {

@@ -63,6 +63,10 @@ public final class HistoryBenchmark {
                 recordNanos += took;
                 maxRecord = Math.max(maxRecord, took);
             }
+            for (int warm = 0; warm < 3; warm++) { // the first calls also load and compile the code paths
+                h.context(last, 30);
+                h.load(last);
+            }
             long t1 = System.nanoTime();
             RunContext context = h.context(last, 30);
             long t2 = System.nanoTime();

@@ -237,6 +237,28 @@ class RunHistoryTest {
         }
     }
 
+    @Test
+    void aHistoryLockedByAnotherProcessForTooLongIsReportedNotCorrupted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("h.db");
+        try (RunHistory h = RunHistory.open(file)) {
+            h.record(Runs.run("A", T0, "AV-01 ws-101 GAP"), "v");
+        }
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = other.createStatement();
+             RunHistory h = RunHistory.open(file, 100)) {
+            s.execute("BEGIN IMMEDIATE"); // another writer, mid-transaction: readers may go on, writers wait
+            assertEquals(1, h.runs().size());
+            HistoryException e = assertThrows(HistoryException.class,
+                    () -> h.record(Runs.run("B", T1, "AV-01 ws-101 PASS"), "v"));
+            assertFalse(e.unusableFile());
+            assertTrue(e.getMessage().contains("cannot record run B in " + file
+                    + ": another process held it locked for too long"), e.getMessage());
+            s.execute("COMMIT");
+            h.record(Runs.run("B", T1, "AV-01 ws-101 PASS"), "v"); // the lock is free again
+            assertEquals(List.of("A", "B"), ids(h));
+        }
+    }
+
     private static List<String> ids(RunHistory h) throws HistoryException {
         return h.runs().stream().map(StoredRun::runId).toList();
     }

@@ -12,6 +12,8 @@ import org.snmp4j.agent.CommandProcessor;
 import org.snmp4j.agent.DefaultMOServer;
 import org.snmp4j.agent.DuplicateRegistrationException;
 import org.snmp4j.agent.mo.ext.StaticMOGroup;
+import org.snmp4j.agent.mo.snmp.CoexistenceInfo;
+import org.snmp4j.agent.mo.snmp.CoexistenceInfoProvider;
 import org.snmp4j.agent.security.VACM;
 import org.snmp4j.mp.MPv1;
 import org.snmp4j.mp.MPv2c;
@@ -46,6 +48,8 @@ public final class SimulatedSnmpAgent implements AutoCloseable {
     private final String community;
     private int port;
     private volatile OID loopRoot;
+    /** The one object a looping walk gets back, again and again: the first OID asked for under the loop root, plus .1. */
+    private volatile OID loopAnswer;
 
     private SimulatedSnmpAgent(Snmp snmp, String community) {
         this.snmp = snmp;
@@ -82,7 +86,26 @@ public final class SimulatedSnmpAgent implements AutoCloseable {
                 new DefaultUdpTransportMapping(new UdpAddress(InetAddress.getLoopbackAddress(), 0));
         Snmp snmp = new Snmp(dispatcher, transport);
 
-        CommandProcessor processor = new CommandProcessor(new OctetString(MPv3.createLocalEngineID()));
+        OctetString engineId = new OctetString(MPv3.createLocalEngineID());
+        CommandProcessor processor = new CommandProcessor(engineId);
+        // v1/v2c: the community maps to a security name in the default context (RFC 3584 coexistence).
+        processor.setCoexistenceProvider(new CoexistenceInfoProvider() {
+            @Override
+            public CoexistenceInfo[] getCoexistenceInfo(OctetString given) {
+                return given.toString().equals(community)
+                        ? new CoexistenceInfo[] {new CoexistenceInfo(given, engineId, new OctetString())} : null;
+            }
+
+            @Override
+            public OctetString getCommunity(OctetString securityName, OctetString contextEngineID, OctetString contextName) {
+                return securityName;
+            }
+
+            @Override
+            public boolean passesFilter(org.snmp4j.smi.Address address, CoexistenceInfo info) {
+                return true;
+            }
+        });
         DefaultMOServer server = new DefaultMOServer();
         TreeMap<OID, VariableBinding> sorted = new TreeMap<>();
         for (VariableBinding vb : bindings) sorted.put(vb.getOid(), vb);
@@ -102,7 +125,10 @@ public final class SimulatedSnmpAgent implements AutoCloseable {
         return agent;
     }
 
-    /** From now on, every GETNEXT/GETBULK under {@code root} is answered with {@code root.1.0} again. */
+    /**
+     * From now on, every GETNEXT/GETBULK under {@code root} is answered with the same object: the first OID asked for
+     * there plus {@code .1}, so the second request of a walk gets an OID that does not increase.
+     */
     public SimulatedSnmpAgent loopingUnder(OID root) {
         this.loopRoot = root;
         return this;
@@ -139,18 +165,21 @@ public final class SimulatedSnmpAgent implements AutoCloseable {
             if (loop != null && request != null && request.size() > 0
                     && (request.getType() == PDU.GETNEXT || request.getType() == PDU.GETBULK)
                     && request.get(0).getOid().startsWith(loop)) {
-                PDU response = (PDU) request.clone();
+                PDU response = new PDU();
                 response.setType(PDU.RESPONSE);
-                response.clear();
+                response.setRequestID(request.getRequestID());
                 response.setErrorStatus(PDU.noError);
                 response.setErrorIndex(0);
-                response.add(new VariableBinding(new OID(loop).append(1).append(0), new Integer32(1)));
+                OID answer = loopAnswer;
+                if (answer == null) answer = loopAnswer = new OID(request.get(0).getOid()).append(1);
+                response.add(new VariableBinding(answer, new Integer32(1)));
                 try {
+                    event.getStateReference().setTransportMapping(event.getTransportMapping());
                     event.getMessageDispatcher().returnResponsePdu(event.getMessageProcessingModel(),
                             event.getSecurityModel(), event.getSecurityName(), event.getSecurityLevel(), response,
                             event.getMaxSizeResponsePDU(), event.getStateReference(), new StatusInformation());
                 } catch (org.snmp4j.MessageException e) {
-                    // the test sees the missing answer as a timeout
+                    // the client sees the missing answer as a timeout, which is also a fault it must survive
                 }
                 event.setProcessed(true);
             }

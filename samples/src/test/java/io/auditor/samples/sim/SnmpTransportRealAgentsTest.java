@@ -158,7 +158,8 @@ class SnmpTransportRealAgentsTest {
     void wrongV3AuthPassphraseIsReportedNotHidden() {
         CollectionException e = assertThrows(CollectionException.class,
                 () -> get(v3("auditor", "SHA-256", "T_WRONG", "AES-256", "T_PRIV"), "1.3.6.1.2.1.1.5.0"));
-        assertTrue(e.getMessage().contains("authentication failed"), e.getMessage());
+        // net-snmp reports a wrong digest only unauthenticated, which SNMP4J rightly ignores: the wait ends as no answer.
+        assertTrue(e.getMessage().contains("a wrong passphrase also looks like no answer"), e.getMessage());
         assertFalse(e.getMessage().contains("not-the-passphrase"), "a secret must never appear in a message");
     }
 
@@ -166,7 +167,7 @@ class SnmpTransportRealAgentsTest {
     void wrongV3PrivacyPassphraseIsReported() {
         CollectionException e = assertThrows(CollectionException.class,
                 () -> get(v3("auditor", "SHA-256", "T_AUTH", "AES-256", "T_WRONG"), "1.3.6.1.2.1.1.5.0"));
-        assertTrue(e.getMessage().contains("decryption failed"), e.getMessage());
+        assertTrue(e.getMessage().contains("a wrong passphrase also looks like no answer"), e.getMessage());
         assertFalse(e.getMessage().contains("not-the-passphrase"));
     }
 
