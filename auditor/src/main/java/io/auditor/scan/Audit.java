@@ -122,7 +122,7 @@ public final class Audit {
                     attempt.worker = Thread.currentThread();
                     ScheduledFuture<?> deadline = deadlines.schedule(() -> {
                         if (attempt.finish()) {
-                            results[attempt.index] = timedOut(attempt.device, schedule.deviceTimeout());
+                            results[attempt.index] = timedOut(attempt.device, schedule.deviceTimeout(), attempt.phase);
                             attempt.abandon();
                             report.run();
                         }
@@ -161,11 +161,11 @@ public final class Audit {
         return new Collected(startedAt, facts, outcomes);
     }
 
-    private static DeviceCollection timedOut(Device d, Duration limit) {
+    private static DeviceCollection timedOut(Device d, Duration limit, String phase) {
         return new DeviceCollection(new DeviceOutcome(d.id(), false, List.of("no complete answer within "
-                + human(limit) + " (--device-timeout): the device was given up and its partial results discarded; "
-                + "check it is not overloaded, or raise --device-timeout"), Map.of(), java.util.Set.of()),
-                List.of(), List.of());
+                + human(limit) + " (--device-timeout), given up while " + phase + "; its partial results are "
+                + "discarded: check the device is not overloaded, or raise --device-timeout"), Map.of(),
+                java.util.Set.of()), List.of(), List.of());
     }
 
     static String human(Duration d) {
@@ -190,6 +190,8 @@ public final class Audit {
         private final AtomicBoolean finished = new AtomicBoolean();
         private final List<DeviceSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
         volatile Thread worker;
+        /** What the device was doing, for the message when its deadline passes. */
+        volatile String phase = "waiting to start";
 
         Attempt(int index, Device device) {
             this.index = index;
@@ -215,13 +217,26 @@ public final class Audit {
 
         Transport tracking(Transport transport) {
             return device -> {
+                phase = "connecting";
                 DeviceSession s = transport.open(device);
                 sessions.add(s);
                 if (finished.get()) {
                     s.close();
                     throw new CollectionException("the device deadline passed while connecting");
                 }
-                return s;
+                return new DeviceSession() {
+                    @Override
+                    public io.auditor.model.Observation run(io.auditor.collect.Probe probe) throws CollectionException {
+                        phase = "running probe " + probe.id();
+                        return s.run(probe);
+                    }
+
+                    @Override
+                    public void close() {
+                        phase = "closing the connection";
+                        s.close();
+                    }
+                };
             };
         }
     }

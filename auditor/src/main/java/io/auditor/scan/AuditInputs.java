@@ -78,6 +78,7 @@ public record AuditInputs(Inventory inventory, PolicyProfile profile, RulePack r
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             try {
                 waivers = WaiverLoader.load(shown(inv.waivers()), controlIds, inv.deviceIds());
+                problems.addAll(outOfScope(waivers, pack, inv));
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
             }
@@ -95,6 +96,34 @@ public record AuditInputs(Inventory inventory, PolicyProfile profile, RulePack r
             throw new InvalidInputException(problems);
         }
         return new AuditInputs(inv, profile, pack, waivers, rulePackLoad, inventoryFacts);
+    }
+
+    /**
+     * A waiver whose devices are all outside its control's scope can never apply - almost always a wrong control
+     * id or device pattern - so it is refused like an unknown one.
+     */
+    static List<InputProblem> outOfScope(List<Waiver> waivers, RulePack pack, Inventory inv) {
+        List<InputProblem> problems = new ArrayList<>();
+        for (Waiver w : waivers) {
+            Control c = pack.control(w.control()).orElse(null);
+            if (c == null) continue;
+            boolean applies = inv.devices().stream()
+                    .anyMatch(d -> Waiver.globMatches(w.devicePattern(), d.id()) && c.appliesTo(d));
+            if (applies) continue;
+            int colon = w.source().lastIndexOf(':');
+            String file = colon > 0 ? w.source().substring(0, colon) : w.source();
+            int line = 0;
+            try {
+                line = colon > 0 ? Integer.parseInt(w.source().substring(colon + 1)) : 0;
+            } catch (NumberFormatException e) {
+                file = w.source();
+            }
+            problems.add(new InputProblem(file, line, 0, "waiver for " + w.control() + " on '" + w.devicePattern()
+                    + "' can never apply: " + w.control() + " checks only devices with the roles "
+                    + c.scope().stream().map(io.auditor.model.Role::yamlName).sorted().toList(),
+                    "check the control id and the devices pattern"));
+        }
+        return problems;
     }
 
     /** Relative to the working folder when inside it, so messages show the path as the user knows it. */

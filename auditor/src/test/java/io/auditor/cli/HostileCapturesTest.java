@@ -124,6 +124,13 @@ class HostileCapturesTest {
                 """));
     }
 
+    /** A healthy RoomOS unit's outputs with one probe's output replaced, so only that probe's topic is broken. */
+    private static Map<String, String> roomosWith(String probe, String output) {
+        Map<String, String> m = roomos();
+        m.put(probe, output);
+        return m;
+    }
+
     private static String restic(String time) {
         return "[{\"time\":\"" + time + "\",\"paths\":[\"/srv\"],\"hostname\":\"h\",\"short_id\":\"0badc0de\"}]";
     }
@@ -254,7 +261,7 @@ class HostileCapturesTest {
                         "clamav", "", "admin-groups", "", "restic-snapshots", ""))
                 .device("empty-win", "server", "windows", Map.of("defender-status", "", "local-admins", "",
                         "pending-updates", "", "wsb-summary", ""))
-                .device("empty-vc", "vc-endpoint", "cisco-roomos", Map.of("autoanswer", ""))
+                .device("empty-vc", "vc-endpoint", "cisco-roomos", roomosWith("autoanswer", ""))
                 // Valid JSON, wrong shape.
                 .debian("restic-object", Map.of("restic-snapshots", "{\"time\":\"2026-11-19T23:00:09Z\",\"paths\":[\"/srv\"]}"))
                 .windows("strings", "server", Map.of(
@@ -272,7 +279,14 @@ class HostileCapturesTest {
                 .debian("deep", Map.of("restic-snapshots", "[".repeat(10_000) + "]".repeat(10_000)))
                 .windows("deep-win", "workstation", Map.of(
                         "defender-status", "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000)))
-                .device("vc-error", "vc-endpoint", "cisco-roomos", Map.of("autoanswer", """
+                .device("fw-laughs", "firewall", "pfsense", Map.of("pf-firewall", """
+                        <?xml version="1.0"?>
+                        <!DOCTYPE pfsense [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+                          <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>
+                        <pfsense><system/><interfaces><wan/></interfaces><filter><rule><interface>wan</interface>
+                        <descr>&d;&d;&d;&d;&d;&d;&d;&d;</descr></rule></filter></pfsense>
+                        """, "pf-admins", "<pfsense><system><group><name>admins</name>"))
+                .device("vc-error", "vc-endpoint", "cisco-roomos", roomosWith("autoanswer", """
                         *r Configuration (status=Error):\s
                         *r Configuration Reason: "No match on address expression."
                         *r Configuration XPath: "Configuration/Conference/AutoAnswer"
@@ -322,6 +336,12 @@ class HostileCapturesTest {
 
         s.expect("VC-01", "vc-error", "NOT_ASSESSED", "the unit answered with an error",
                 "No match on address expression.");
+
+        // A hostile config.xml (entity expansion) and a cut one are refused, never expanded or guessed at.
+        for (String c : List.of("FW-01", "FW-02", "FW-03")) {
+            s.expect(c, "fw-laughs", "NOT_ASSESSED", "probe pf-firewall", "DOCTYPE declaration is refused");
+        }
+        s.expect("ADM-01", "fw-laughs", "NOT_ASSESSED", "probe pf-admins", "not well-formed XML");
 
         // The console lists every broken device under NOT ASSESSED, with its reason.
         assertTrue(s.run().out().contains("exceeded the cap"), s.run().toString());

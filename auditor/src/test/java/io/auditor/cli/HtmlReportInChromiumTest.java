@@ -191,6 +191,47 @@ class HtmlReportInChromiumTest {
     }
 
     /**
+     * The same through the whole pipeline: a server's group file names a member whose name is markup, as a
+     * compromised or mischievous device could. The real capture transport, parser and rule carry it into the
+     * evidence, and the browser shows it as text.
+     */
+    @Test
+    void markupInACapturedDeviceOutputShowsAsTextInTheScannedReport(@TempDir Path dir) throws Exception {
+        Path estate = dir.resolve("estate");
+        copyTree(ESTATE, estate);
+        String member = "<img/src=x/onerror=document.title='pwned-img'><script>document.title='pwned-script'</script>";
+        Files.writeString(estate.resolve("captures/srv-web/admin-groups.txt"),
+                "sudo:x:27:itadmin," + member + "\nuid0:x:0:root\n");
+        Path out = dir.resolve("out");
+        Run r = Run.of("scan", "--inventory", estate.resolve("inventory.yaml").toString(),
+                "--captures", estate.resolve("captures").toString(), "--out", out.toString(),
+                "--as-of", "2026-11-20", "--format", "html,json", "--no-history");
+        assertEquals(1, r.exit(), r.toString());
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        boolean inEvidence = false;
+        for (JsonNode res : report.get("results")) {
+            inEvidence |= res.get("device").asText().equals("srv-web") && res.get("evidence").asText().contains(member);
+        }
+        assertTrue(inEvidence, "the member's name reached the evidence unchanged (report.json)");
+
+        String dom = chromium.dumpDom(out.resolve("report.html"));
+        assertTrue(text(dom, "<title>(.*?)</title>").startsWith("Compliance audit — Riverside Academy (sample)"), dom);
+        assertEquals(0, occurrences(dom, "<script"), "no script element");
+        assertEquals(0, occurrences(dom, "<img"), "no image element");
+        assertTrue(dom.contains(escaped(member)), "the name shows as text");
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(target);
+                else Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
+    /**
      * The check above is only worth something if this browser, run this way, does run such a payload: a page
      * with the same text unescaped must have its title changed and the element added.
      */

@@ -186,7 +186,8 @@ class LiveScanTest {
         Run r = scan(estate.inventory(), out, "--command-timeout", "10m", "--device-timeout", "2s");
         assertEquals(1, r.exit(), r.toString());
         JsonNode report = Reports.read(out);
-        expectAllNotAssessed(report, "dc-01", "no complete answer within 2 s (--device-timeout)");
+        expectAllNotAssessed(report, "dc-01", "no complete answer within 2 s (--device-timeout), given up while "
+                + "running probe ");
         assertTrue(Reports.resultsOf(report, "srv-files").stream().anyMatch(s -> s.contains(" PASS ") || s.contains(" GAP ")),
                 r.toString());
     }
@@ -228,7 +229,10 @@ class LiveScanTest {
             assertTrue(r != null && r.startsWith(control + " NOT_ASSESSED ") && r.contains(reason), device
                     + ": expected " + control + " NOT_ASSESSED with '" + reason + "', got: " + r);
         }
-        for (String s : results) assertFalse(s.contains(" PASS "), device + " passed without data: " + s);
+        for (String s : results) {
+            // INV-02 passes for a device that answered at all: being seen is what it checks.
+            if (!s.startsWith("INV-")) assertFalse(s.contains(" PASS "), device + " passed without data: " + s);
+        }
     }
 
     static String line(String id, int port, String credential) {

@@ -100,6 +100,7 @@ class SnmpScanEndToEndTest {
         StringBuilder output = new StringBuilder();
         int exit = scan(inventory(dir), dir.resolve("out"), SECRETS, output);
         assertEquals(1, exit, output::toString);
+        assertTrue(Files.exists(dir.resolve("out/report.json")), output::toString);
         JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
         for (JsonNode d : report.get("devices")) assertTrue(d.get("reachable").asBoolean(), d::toString);
 
@@ -145,6 +146,7 @@ class SnmpScanEndToEndTest {
         Run before = Run.of("scan", "--inventory", estate.resolve("inventory.yaml").toString(), "--captures",
                 estate.resolve("captures").toString(), "--out", out.resolve("before").toString(), "--format", "json",
                 "--no-history");
+        assertTrue(Files.exists(out.resolve("before/report.json")), before::toString);
         JsonNode report = new ObjectMapper().readTree(out.resolve("before/report.json").toFile());
         JsonNode gap = result(report, "INV-01", "sw-core");
         assertEquals("GAP", gap.get("status").asText(), before::toString);

@@ -80,6 +80,12 @@ class AuditInputsTest {
                   - { control: PATCH-01, devices: srv-01, reason: r, riskAccepted: k, approvedBy: a,
                       effective: 2026-06-01, expires: 2026-05-31 }
                 """);
+        // Each alone is valid, so the cross-check with the rule pack's scopes shows: VC-01 never checks a server.
+        Files.writeString(dir.resolve("scope.yaml"), """
+                waivers:
+                  - { control: VC-01, devices: srv-*, reason: r, riskAccepted: k, approvedBy: a,
+                      effective: 2026-01-01, expires: 2026-12-31 }
+                """);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> AuditInputs.load(
                 dir.resolve("inventory.yaml"), List.of(), PlatformCatalog.builtIn(), false, List.of()));
         String all = String.join("\n", e.problems().stream().map(InputProblem::format).toList());
@@ -87,6 +93,15 @@ class AuditInputsTest {
         assertTrue(all.contains("waivers.yaml:4:35: devices pattern 'ws-*' matches no device in the inventory"), all);
         assertTrue(all.contains("waivers.yaml:7:39: waiver expires (2026-05-31) before it takes effect (2026-06-01)"), all);
         assertEquals(3, e.problems().size(), all);
+
+        Files.writeString(dir.resolve("inventory.yaml"), Files.readString(dir.resolve("inventory.yaml"))
+                .replace("waivers: waivers.yaml", "waivers: scope.yaml"));
+        e = assertThrows(InvalidInputException.class, () -> AuditInputs.load(
+                dir.resolve("inventory.yaml"), List.of(), PlatformCatalog.builtIn(), false, List.of()));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        String scope = e.problems().get(0).format();
+        assertTrue(scope.matches(".*scope\\.yaml:2: waiver for VC-01 on 'srv-\\*' can never apply: VC-01 checks only "
+                + "devices with the roles \\[vc-endpoint\\] — check the control id and the devices pattern"), scope);
     }
 
     @Test

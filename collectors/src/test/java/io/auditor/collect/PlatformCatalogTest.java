@@ -50,10 +50,15 @@ class PlatformCatalogTest {
 
     @Test
     void topics() {
-        assertEquals(Set.of("updates", "automatic-updates", "anti-malware", "admin-groups", "backups"),
+        assertEquals(Set.of("updates", "automatic-updates", "anti-malware", "admin-groups", "backups", "sshd-config",
+                "backup-checks", "software-release", "screen-lock", "logon-banner", "host-firewall", "web-filter"),
                 catalog.find("debian").orElseThrow().topics());
-        assertEquals(Set.of("updates", "anti-malware", "admin-groups", "backups"),
+        assertEquals(Set.of("updates", "anti-malware", "admin-groups", "backups", "local-accounts", "screen-lock",
+                "logon-banner", "auto-logon", "autorun", "host-firewall", "disk-encryption", "services", "automatic-updates",
+                "update-history", "software-release", "directory-accounts", "password-policy"),
                 catalog.find("windows").orElseThrow().topics());
+        assertEquals(catalog.find("debian").orElseThrow().topics(), catalog.find("rhel").orElseThrow().topics(),
+                "dnf's probes supply the topics apt's do");
         assertEquals(Set.of("vc-settings", "vc-standby", "vc-admin", "management-access"), catalog.find("cisco-roomos").orElseThrow().topics());
         assertEquals(Set.of("firewall-rules", "admin-groups", "web-filter", "software-release"),
                 catalog.find("pfsense").orElseThrow().topics());
@@ -94,9 +99,21 @@ class PlatformCatalogTest {
         Map<String, String> expected = Map.of(
                 "debian", "apt-upgradable:updates:apt-upgradable unattended-upgrades:automatic-updates:apt-automatic "
                         + "clamav:anti-malware:clamav admin-groups:admin-groups:getent-group "
-                        + "restic-snapshots:backups:restic-snapshots",
+                        + "restic-snapshots:backups:restic-snapshots sshd-config:sshd-config:sshd-config "
+                        + "restic-check:backup-checks:systemd-check-unit os-release:software-release:os-release "
+                        + "screen-lock:screen-lock:gnome-screen-lock logon-banner:logon-banner:linux-logon-banner "
+                        + "host-firewall:host-firewall:linux-firewall webfilter:web-filter:linux-webfilter "
+                        + "filter-lists:web-filter:list-timestamps",
                 "windows", "defender-status:anti-malware:windows-defender local-admins:admin-groups:windows-local-admins "
-                        + "pending-updates:updates:windows-pending-updates wsb-summary:backups:windows-server-backup",
+                        + "pending-updates:updates:windows-pending-updates wsb-summary:backups:windows-server-backup "
+                        + "local-accounts:local-accounts:windows-local-accounts idle-lock-policy:screen-lock:windows-screen-lock "
+                        + "legal-notice:logon-banner:windows-legal-notice auto-logon:auto-logon:windows-auto-logon "
+                        + "autorun:autorun:windows-autorun firewall-profiles:host-firewall:windows-firewall "
+                        + "bitlocker:disk-encryption:windows-bitlocker services:services:windows-services "
+                        + "update-policy:automatic-updates:windows-update-policy hotfixes:update-history:windows-hotfixes "
+                        + "windows-release:software-release:windows-os-release "
+                        + "ad-privileged-groups:admin-groups:ad-privileged-groups ad-accounts:directory-accounts:ad-accounts "
+                        + "ad-password-policy:password-policy:ad-password-policy net-accounts:password-policy:net-accounts",
                 "cisco-roomos", "autoanswer:vc-settings:roomos-autoanswer standby:vc-standby:roomos-standby "
                         + "users:vc-admin:roomos-users network-services:management-access:roomos-network-services",
                 "pfsense", "pf-firewall:firewall-rules:pfsense-firewall pf-admins:admin-groups:pfsense-admins "

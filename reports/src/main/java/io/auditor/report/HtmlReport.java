@@ -111,7 +111,7 @@ public final class HtmlReport implements FileReport {
         h.append("<div class=\"grid\">\n");
         areaTable(h, p);
         h.append("<div class=\"side\">\n");
-        changes(h, ctx.sinceLast(), p);
+        changes(h, ctx.sinceLast(), ctx.trend(), p);
         trend(h, ctx.trend());
         topGaps(h, r, p);
         h.append("</div>\n</div>\n</section>\n");
@@ -206,7 +206,8 @@ public final class HtmlReport implements FileReport {
         says.append('.');
         h.append("<div id=\"overall\" class=\"banner ").append(rag.css()).append("\" data-status=\"")
                 .append(rag.name()).append("\">\n<span class=\"pill ").append(rag.css()).append("\">")
-                .append(rag.label()).append("</span> <strong>").append(capitalise(rag.meaning()))
+                .append(rag.label()).append("</span> <strong>")
+                .append(rag == Rag.NOT_COVERED ? "Nothing in scope was checked" : capitalise(rag.meaning()))
                 .append("</strong> — ").append(escape(says.toString())).append("\n</div>\n");
 
         h.append("<div class=\"counts\" id=\"counts\">\n");
@@ -244,14 +245,17 @@ public final class HtmlReport implements FileReport {
         h.append("</tbody>\n</table>\n</div>\n");
     }
 
-    private static void changes(StringBuilder h, RunDiff diff, Page p) {
+    private static void changes(StringBuilder h, RunDiff diff, List<TrendPoint> trend, Page p) {
         h.append("<div class=\"card\" id=\"changes\">\n<h2>Since the last run</h2>\n");
         if (diff == null) {
             h.append("<p id=\"first-run\">First recorded run: there is nothing to compare with yet. From the next "
                     + "recorded run, new and fixed gaps appear here.</p>\n</div>\n");
             return;
         }
-        h.append("<p class=\"meta\">Compared with run ").append(escape(diff.fromRunId())).append("</p>\n")
+        String when = trend.stream().filter(t -> t.runId().equals(diff.fromRunId()) && t.startedAt() != null)
+                .map(t -> LONG_DATE.format(t.startedAt())).findFirst().map(d -> " of " + d).orElse("");
+        h.append("<p class=\"meta\">Compared with the run").append(when).append(" (")
+                .append(escape(diff.fromRunId())).append(")</p>\n")
                 .append("<div class=\"deltas\">")
                 .append(delta("new-gaps", "new gaps", diff.newGaps().size()))
                 .append(delta("fixed-gaps", "fixed", diff.fixedGaps().size()))

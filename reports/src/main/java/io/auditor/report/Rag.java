@@ -67,7 +67,7 @@ public enum Rag {
         return worst;
     }
 
-    /** For the exhaustive switch above: results of this status are in scope. */
+    /** A device with a result of this status is in the control's scope (NOT_APPLICABLE means it is not). */
     static boolean inScope(Status s) {
         return s != Status.NOT_APPLICABLE;
     }

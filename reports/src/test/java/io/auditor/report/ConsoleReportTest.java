@@ -33,6 +33,15 @@ class ConsoleReportTest {
     }
 
     @Test
+    void headerShowsTheStartOfTheProfilesHashWhenItCameFromAFile() {
+        RunReport m = SampleRuns.mixed();
+        RunReport r = new RunReport(m.runId(), m.startedAt(), m.finishedAt(), m.school(), "Riverside 2026/27",
+                "0123456789abcdef".repeat(4), m.devices(), m.results(), m.controls(), m.expiredWaivers());
+        String flat = render(r, false).replaceAll("\\s+", " ");
+        assertTrue(flat.contains("· profile: Riverside 2026/27 (sha256 0123456789ab…) "), flat);
+    }
+
+    @Test
     void gapsAreGroupedBySeverityCriticalFirstWithEvidenceAndRemediation() {
         String out = render(SampleRuns.mixed(), false);
         int critical = out.indexOf("CRITICAL (1)");

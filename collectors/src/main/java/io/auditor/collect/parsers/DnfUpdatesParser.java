@@ -145,14 +145,14 @@ public final class DnfUpdatesParser implements Parser {
             Advisory a = security.remove(key);
             securityVersion.remove(key);
             pending++;
-            facts.add(new PendingUpdate(obs.deviceId(), obs.probeId(), key + (a == null ? "" : " (" + a.id() + ")"), null,
-                    m.group(3), a != null, a == null ? null : a.issued()));
+            facts.add(new PendingUpdate(obs.deviceId(), obs.probeId(), Text.clean(key + (a == null ? "" : " (" + a.id() + ")"), 160),
+                    null, Text.clean(m.group(3), 80), a != null, a == null ? null : a.issued()));
         }
         // An advisory whose package check-update did not list (another repository's newer build hides it) still counts.
         for (Map.Entry<String, Advisory> e : security.entrySet()) {
             pending++;
-            facts.add(new PendingUpdate(obs.deviceId(), obs.probeId(), e.getKey() + " (" + e.getValue().id() + ")", null,
-                    securityVersion.get(e.getKey()), true, e.getValue().issued()));
+            facts.add(new PendingUpdate(obs.deviceId(), obs.probeId(), Text.clean(e.getKey() + " (" + e.getValue().id() + ")", 160),
+                    null, Text.clean(securityVersion.get(e.getKey()), 80), true, e.getValue().issued()));
         }
         facts.add(0, new UpdateStatus(obs.deviceId(), obs.probeId(), obs.observedAt(), refreshed, pending));
         return facts;

@@ -74,7 +74,7 @@ public final class SshdConfigParser implements Parser {
             throw new UnrecognisedOutputException("sshd -T output has no permitrootlogin line", 0);
         }
         return new SshServerConfig(obs.deviceId(), obs.probeId(), true, rootLogin(settings.get("permitrootlogin")),
-                lower(settings.get("passwordauthentication")), settings.get("banner"), "effective settings (sshd -T)");
+                lower(settings.get("passwordauthentication")), clean(settings.get("banner")), "effective settings (sshd -T)");
     }
 
     private SshServerConfig fromFiles(Observation obs, List<String> lines, int first)
@@ -115,7 +115,7 @@ public final class SshdConfigParser implements Parser {
                 + why + "); Match blocks not evaluated"
                 + (r.unknownFrom == null ? "" : "; " + r.unknownFrom + " could not be read");
         return new SshServerConfig(obs.deviceId(), obs.probeId(), false, rootLogin(r.value("permitrootlogin")),
-                lower(r.value("passwordauthentication")), r.value("banner"), detail);
+                lower(r.value("passwordauthentication")), clean(r.value("banner")), Text.clean(detail, 600));
     }
 
     /** One pass over the configuration files in sshd's order. */
@@ -127,6 +127,8 @@ public final class SshdConfigParser implements Parser {
         /** Keys first set after an unreadable included file: that file may have set them first. */
         final Set<String> uncertain = new LinkedHashSet<>();
         final Set<String> read = new LinkedHashSet<>();
+        /** The files being read, outermost first: a file that includes itself (directly or not) is a loop. */
+        final List<String> chain = new ArrayList<>();
         String unknownFrom;
 
         Reading(Map<String, List<String>> files, Map<String, Integer> fileLine, Map<String, String> unreadable) {
@@ -144,6 +146,10 @@ public final class SshdConfigParser implements Parser {
             if (depth > MAX_INCLUDE_DEPTH) {
                 throw new UnrecognisedOutputException("Include nested deeper than " + MAX_INCLUDE_DEPTH + " at " + file, 0);
             }
+            if (chain.contains(file)) {
+                throw new UnrecognisedOutputException("Include loop: " + String.join(" → ", chain) + " → " + file, 0);
+            }
+            chain.add(file);
             read.add(file);
             boolean inMatch = false;
             List<String> lines = files.get(file);
@@ -167,6 +173,7 @@ public final class SshdConfigParser implements Parser {
                     if (unknownFrom != null) uncertain.add(key);
                 }
             }
+            chain.remove(chain.size() - 1);
         }
 
         private void include(String patterns, int depth) throws UnrecognisedOutputException {
@@ -189,8 +196,13 @@ public final class SshdConfigParser implements Parser {
         return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 
+    /** Device text bound for evidence: control characters removed, length bounded. */
+    private static String clean(String v) {
+        return v == null ? null : Text.clean(v, 200);
+    }
+
     private static String lower(String v) {
-        return v == null ? null : v.toLowerCase(Locale.ROOT);
+        return v == null ? null : Text.clean(v, 60).toLowerCase(Locale.ROOT);
     }
 
     /** {@code without-password} is the older spelling of {@code prohibit-password}, and sshd -T still prints it. */

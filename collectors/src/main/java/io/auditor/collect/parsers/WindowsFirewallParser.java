@@ -30,8 +30,9 @@ public final class WindowsFirewallParser implements Parser {
             n++;
             String what = "profile " + n;
             Json.require(p, what, "Name", "Enabled", "DefaultInboundAction");
-            String name = Json.text(p, "Name");
-            if (name == null || name.isBlank()) throw new UnrecognisedOutputException(what + " has no Name", 0);
+            String raw = Json.text(p, "Name");
+            if (raw == null || raw.isBlank()) throw new UnrecognisedOutputException(what + " has no Name", 0);
+            String name = Text.clean(raw, 40);
             String enabled = Json.text(p, "Enabled");
             String inbound = Json.text(p, "DefaultInboundAction");
             Boolean on = switch (enabled == null ? "" : enabled) {
@@ -49,7 +50,7 @@ public final class WindowsFirewallParser implements Parser {
             String detail = "Enabled " + enabled + ("NotConfigured".equals(enabled) ? " (Windows default: on)" : "")
                     + ", DefaultInboundAction " + inbound
                     + ("NotConfigured".equals(inbound) ? " (Windows default: Block)" : "");
-            facts.add(new HostFirewall(obs.deviceId(), obs.probeId(), Text.clean(name, 40), on, deny, detail));
+            facts.add(new HostFirewall(obs.deviceId(), obs.probeId(), name, on, deny, detail));
         }
         if (facts.isEmpty()) throw new UnrecognisedOutputException("no firewall profiles in the output", 0);
         return facts;

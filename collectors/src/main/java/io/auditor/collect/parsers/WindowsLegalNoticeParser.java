@@ -27,7 +27,12 @@ public final class WindowsLegalNoticeParser implements Parser {
                 notice));
     }
 
+    /** Device text: control characters other than line breaks removed (a notice may span lines), length bounded. */
     private static String blankToEmpty(String s) {
-        return s == null ? "" : s.strip();
+        if (s == null) return "";
+        StringBuilder clean = new StringBuilder();
+        s.codePoints().filter(c -> c == '\n' || !Character.isISOControl(c)).forEach(clean::appendCodePoint);
+        String t = clean.toString().strip();
+        return t.length() > 2000 ? t.substring(0, 2000) + "…" : t;
     }
 }

@@ -43,7 +43,7 @@ public final class WindowsLocalAccountsParser implements Parser {
                         + ", expected a local account SID S-1-5-21-…", 0);
             }
             String builtIn = sid.endsWith("-500") ? "administrator" : sid.endsWith("-501") ? "guest" : null;
-            facts.add(new LocalAccount(obs.deviceId(), obs.probeId(), name, Json.bool(u, "Enabled"), builtIn));
+            facts.add(new LocalAccount(obs.deviceId(), obs.probeId(), Text.clean(name, 120), Json.bool(u, "Enabled"), builtIn));
         }
         if (facts.isEmpty()) {
             throw new UnrecognisedOutputException("no local users; every Windows computer has at least the built-in "

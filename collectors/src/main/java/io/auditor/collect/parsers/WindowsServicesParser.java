@@ -39,12 +39,16 @@ public final class WindowsServicesParser implements Parser {
             }
             String display = Json.text(s, "DisplayName");
             services.add(new ServiceState(obs.deviceId(), obs.probeId(), Text.clean(name, 120),
-                    display == null ? null : Text.clean(display, 120), "Running".equals(status), Json.text(s, "StartType")));
+                    display == null ? null : Text.clean(display, 120), "Running".equals(status), startType(Json.text(s, "StartType"))));
         }
         if (services.isEmpty()) throw new UnrecognisedOutputException("no services in the output", 0);
         List<Fact> facts = new ArrayList<>();
         facts.add(new ServiceInventory(obs.deviceId(), obs.probeId(), services.size()));
         facts.addAll(services);
         return facts;
+    }
+
+    private static String startType(String s) {
+        return s == null ? null : Text.clean(s, 30);
     }
 }

@@ -51,7 +51,7 @@ public final class WalkText {
             case SMIConstants.SYNTAX_COUNTER32 -> "Counter32: " + ((Counter32) v).getValue();
             case SMIConstants.SYNTAX_GAUGE32 -> "Gauge32: " + ((Gauge32) v).getValue();
             case SMIConstants.SYNTAX_TIMETICKS -> timeticks(((TimeTicks) v).getValue());
-            case SMIConstants.SYNTAX_COUNTER64 -> "Counter64: " + ((Counter64) v).getValue();
+            case SMIConstants.SYNTAX_COUNTER64 -> "Counter64: " + Long.toUnsignedString(((Counter64) v).getValue());
             case SMIConstants.SYNTAX_OPAQUE -> "OPAQUE: " + hex(((org.snmp4j.smi.Opaque) v).getValue());
             case SMIConstants.EXCEPTION_NO_SUCH_OBJECT -> NO_SUCH_OBJECT;
             case SMIConstants.EXCEPTION_NO_SUCH_INSTANCE -> NO_SUCH_INSTANCE;

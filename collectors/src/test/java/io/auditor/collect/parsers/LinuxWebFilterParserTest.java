@@ -6,7 +6,14 @@ import io.auditor.model.facts.FilterExemption;
 import io.auditor.model.facts.FilterPolicy;
 import io.auditor.model.facts.FilteredNetwork;
 import io.auditor.model.facts.WebFilterStatus;
+import io.auditor.collect.PlatformCatalog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import java.util.List;
 import java.util.Map;
@@ -82,5 +89,49 @@ class LinuxWebFilterParserTest {
         assertTrue(rejects(parser, "webfilter", noGuardConf).getMessage().contains("no squidGuard.conf section"));
         for (String g : GARBAGE) rejects(parser, "webfilter", g);
         rejects(parser, "webfilter", "");
+    }
+
+    /** The probe's exact command, run here on files in a temporary folder: passwords never leave the host. */
+    @Test
+    void theProbeRemovesPasswordsAndItsOutputParses(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("squid/conf.d"));
+        Files.createDirectories(dir.resolve("squidguard"));
+        Files.createDirectories(dir.resolve("logrotate.d"));
+        Files.writeString(dir.resolve("squid/squid.conf"), """
+                auth_param basic program /usr/lib/squid/basic_ldap_auth -b dc=school -D cn=proxy -w Hunter2-SECRET -h dc1
+                acl staff proxy_auth REQUIRED
+                acl localnet src 10.0.0.0/8
+                http_access allow localnet staff
+                http_port 3128
+                cache_peer upstream.example parent 3128 0 login=proxyuser:Peer-SECRET
+                url_rewrite_program /usr/bin/squidGuard
+                """);
+        Files.writeString(dir.resolve("squidguard/squidGuard.conf"), """
+                ldapbindpass Bind-SECRET
+                dest adult {
+                	domainlist adult/domains
+                }
+                acl {
+                	default {
+                		pass !adult all
+                	}
+                }
+                """);
+        Files.writeString(dir.resolve("logrotate.d/squid"), "/var/log/squid/*.log {\n\tdaily\n\trotate 100\n}\n");
+        String command = PlatformCatalog.builtIn().find("debian").orElseThrow().probes().stream()
+                .filter(p -> p.id().equals("webfilter")).findFirst().orElseThrow().command()
+                .replace("/etc/squid/", dir.resolve("squid") + "/")
+                .replace("/etc/squidguard/", dir.resolve("squidguard") + "/")
+                .replace("/etc/logrotate.d/", dir.resolve("logrotate.d") + "/");
+        Process p = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the command did not finish");
+        assertFalse(out.contains("SECRET"), out);
+        assertTrue(out.contains("-w [removed by auditor]"), out);
+        List<Fact> facts = parseText(parser, "webfilter", out);
+        WebFilterStatus s = one(facts, WebFilterStatus.class);
+        assertEquals(100, s.logRetentionDays());
+        assertEquals(Boolean.TRUE, s.userAttribution());
+        assertEquals(List.of("adult"), only(facts, BlockedCategory.class).stream().map(BlockedCategory::category).toList());
     }
 }

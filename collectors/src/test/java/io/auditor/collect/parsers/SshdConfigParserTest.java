@@ -63,6 +63,23 @@ class SshdConfigParserTest {
         assertEquals("/etc/issue net", c.banner(), "relative Include, quoted value");
     }
 
+    /** A lying device cannot make the parser spin: a file that includes itself is refused, not followed. */
+    @Test
+    void includeLoopIsRefused() {
+        String out = UNAVAILABLE_LINE + "==> /etc/ssh/sshd_config <==\nInclude sshd_config.d/*.conf\n"
+                + "==> /etc/ssh/sshd_config.d/a.conf <==\nInclude /etc/ssh/sshd_config.d/*.conf\n"
+                + "==> /etc/ssh/sshd_config.d/b.conf <==\nPermitRootLogin no\n";
+        UnrecognisedOutputException e = rejects(parser, PROBE, out);
+        assertTrue(e.getMessage().contains("Include loop: /etc/ssh/sshd_config → /etc/ssh/sshd_config.d/a.conf → "
+                + "/etc/ssh/sshd_config.d/a.conf"), e.getMessage());
+    }
+
+    @Test
+    void controlCharactersFromTheDeviceAreRemoved() throws Exception {
+        SshServerConfig c = one(parseText(parser, PROBE, "permitrootlogin no\nbanner /etc/\u001b[31missue\n"), SshServerConfig.class);
+        assertEquals("/etc/[31missue", c.banner());
+    }
+
     private static final String UNAVAILABLE_LINE = "# sshd -T unavailable (exit 1): sudo: a password is required\n";
 
     @Test

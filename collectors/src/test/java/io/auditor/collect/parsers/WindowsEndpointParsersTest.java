@@ -73,6 +73,9 @@ class WindowsEndpointParsersTest {
         assertTrue(aup.text().startsWith("Riverside Academy - Acceptable Use\n"), aup.text());
         assertTrue(aup.text().contains("Acceptable Use Policy"));
         assertEquals("", one(parse(p, "legal-notice", "none.txt"), LogonBanner.class).text());
+        assertEquals("Line one\nAcceptable Use [1mPolicy", one(parseText(p, "legal-notice",
+                "{\"LegalNoticeCaption\":\"\",\"LegalNoticeText\":\"Line one\\nAcceptable Use \\u001b[1mPolicy\"}"),
+                LogonBanner.class).text(), "line breaks kept, terminal escapes removed");
         for (String g : GARBAGE) rejects(p, "legal-notice", g);
         rejects(p, "legal-notice", "[]");
     }

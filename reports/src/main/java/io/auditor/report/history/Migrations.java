@@ -49,14 +49,13 @@ final class Migrations {
             ) WITHOUT ROWID""",
             // seen_ms: when the run saw the device (answering, or in a switch's tables), for INV-02 later.
             "CREATE INDEX run_devices_by_device ON run_devices (device_id, seen_ms)",
-            // The controls' metadata as that run's rule pack had it, so an old run re-renders as it was.
-            // listed = 1 for the controls of the run's pack (RunReport.controls), in their order.
+            // The controls' metadata as each run's rule pack had it, so an old run re-renders as it was. The
+            // wording rarely changes between runs, so each distinct version is stored once (sha256 of its fields).
             """
-            CREATE TABLE run_controls (
-              run_seq     INTEGER NOT NULL REFERENCES runs (seq) ON DELETE CASCADE,
-              position    INTEGER NOT NULL,
+            CREATE TABLE controls (
+              id          INTEGER PRIMARY KEY,
+              sha256      TEXT    NOT NULL UNIQUE,
               control_id  TEXT    NOT NULL,
-              listed      INTEGER NOT NULL,
               title       TEXT    NOT NULL,
               severity    TEXT    NOT NULL,
               policy_refs TEXT    NOT NULL,
@@ -64,7 +63,16 @@ final class Migrations {
               needs       TEXT    NOT NULL,
               rationale   TEXT,
               check_text  TEXT,
-              remediation TEXT,
+              remediation TEXT
+            )""",
+            // listed = 1 for the controls of the run's pack (RunReport.controls), in their order.
+            """
+            CREATE TABLE run_controls (
+              run_seq     INTEGER NOT NULL REFERENCES runs (seq) ON DELETE CASCADE,
+              position    INTEGER NOT NULL,
+              control_id  TEXT    NOT NULL,
+              listed      INTEGER NOT NULL,
+              control     INTEGER NOT NULL REFERENCES controls (id),
               PRIMARY KEY (run_seq, control_id)
             ) WITHOUT ROWID""",
             """

@@ -161,9 +161,11 @@ public final class RunHistory implements AutoCloseable {
     }
 
     private static HistoryException openFailure(Path file, SQLException e) {
-        if (e instanceof SQLiteException se && (se.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB
-                || se.getResultCode() == SQLiteErrorCode.SQLITE_CORRUPT)) {
-            return notHistory(file, "SQLite reports it as damaged or not a database");
+        if (e instanceof SQLiteException se && ((se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_NOTADB.code
+                || (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CORRUPT.code)) {
+            return HistoryException.unusable("the run history " + file + " is damaged (SQLite: " + e.getMessage()
+                    + "); it was left untouched", "restore it from a backup (docs/history.md), or give a new file "
+                    + "with --history FILE to start a new history");
         }
         return HistoryException.failed("cannot open the run history " + file + ": " + why(e), e);
     }
@@ -366,28 +368,39 @@ public final class RunHistory implements AutoCloseable {
         for (ControlResult res : r.results()) {
             if (!listed.containsKey(res.control().id())) extra.putIfAbsent(res.control().id(), res.control());
         }
-        String sql = "INSERT INTO run_controls (run_seq, position, control_id, listed, title, severity, policy_refs,"
-                + " scope, needs, rationale, check_text, remediation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement p = db.prepareStatement(sql)) {
+        String addVersion = "INSERT OR IGNORE INTO controls (sha256, control_id, title, severity, policy_refs, scope,"
+                + " needs, rationale, check_text, remediation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String link = "INSERT INTO run_controls (run_seq, position, control_id, listed, control)"
+                + " SELECT ?, ?, ?, ?, id FROM controls WHERE sha256 = ?";
+        try (PreparedStatement version = db.prepareStatement(addVersion); PreparedStatement p = db.prepareStatement(link)) {
             int position = 0;
             for (Map<String, Control> group : List.of(listed, extra)) {
                 for (Control c : group.values()) {
+                    List<String> fields = Arrays.asList(c.id(), c.title(), c.severity().name(), json(c.policyRefs()),
+                            json(c.scope().stream().sorted().map(Role::yamlName).toList()),
+                            json(c.needs().stream().sorted().toList()), c.rationale(), c.check(), c.remediation());
+                    String sha = sha256(json(fields));
+                    version.setString(1, sha);
+                    for (int i = 0; i < fields.size(); i++) version.setString(i + 2, fields.get(i));
+                    version.executeUpdate();
                     p.setLong(1, seq);
                     p.setInt(2, position++);
                     p.setString(3, c.id());
                     p.setInt(4, group == listed ? 1 : 0);
-                    p.setString(5, c.title());
-                    p.setString(6, c.severity().name());
-                    p.setString(7, json(c.policyRefs()));
-                    p.setString(8, json(c.scope().stream().sorted().map(Role::yamlName).toList()));
-                    p.setString(9, json(c.needs().stream().sorted().toList()));
-                    p.setString(10, c.rationale());
-                    p.setString(11, c.check());
-                    p.setString(12, c.remediation());
+                    p.setString(5, sha);
                     p.addBatch();
                 }
             }
             p.executeBatch();
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 
@@ -530,8 +543,9 @@ public final class RunHistory implements AutoCloseable {
         }
         Map<String, Control> controls = new HashMap<>();
         List<Control> listed = new ArrayList<>();
-        try (PreparedStatement p = db.prepareStatement("SELECT control_id, listed, title, severity, policy_refs, scope,"
-                + " needs, rationale, check_text, remediation FROM run_controls WHERE run_seq = ? ORDER BY position")) {
+        try (PreparedStatement p = db.prepareStatement("SELECT c.control_id, rc.listed, c.title, c.severity,"
+                + " c.policy_refs, c.scope, c.needs, c.rationale, c.check_text, c.remediation FROM run_controls rc"
+                + " JOIN controls c ON c.id = rc.control WHERE rc.run_seq = ? ORDER BY rc.position")) {
             p.setLong(1, seq);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
@@ -599,7 +613,8 @@ public final class RunHistory implements AutoCloseable {
         Map<List<String>, RunDiff.Entry> out = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)));
         try (PreparedStatement p = db.prepareStatement("SELECT r.control_id, r.device_id, r.status, c.severity,"
-                + " c.title FROM results r JOIN run_controls c ON c.run_seq = r.run_seq AND c.control_id = r.control_id"
+                + " c.title FROM results r JOIN run_controls rc ON rc.run_seq = r.run_seq AND rc.control_id = r.control_id"
+                + " JOIN controls c ON c.id = rc.control"
                 + " WHERE r.run_seq = ?")) {
             p.setLong(1, seq);
             try (ResultSet rs = p.executeQuery()) {
@@ -672,6 +687,11 @@ public final class RunHistory implements AutoCloseable {
                     }
                     p.executeBatch();
                 }
+                if (!gone.isEmpty()) {
+                    try (Statement s = db.createStatement()) {
+                        s.execute("DELETE FROM controls WHERE id NOT IN (SELECT control FROM run_controls)");
+                    }
+                }
                 return gone;
             });
         } catch (SQLException e) {
@@ -726,6 +746,10 @@ public final class RunHistory implements AutoCloseable {
         if (e instanceof SQLiteException se && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code) {
             return "another process held it locked for too long (a scan recording or pruning); try again when it "
                     + "has finished";
+        }
+        if (e instanceof SQLiteException se && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+            return "the file is damaged (" + e.getMessage() + "); restore it from a backup (docs/history.md), or "
+                    + "give a new file with --history FILE";
         }
         return e.getMessage();
     }

@@ -31,8 +31,9 @@ class MigrationsTest {
                         + " profile_sha256, tool_version, recorded_at) VALUES (1, 'OLD-1', '2026-10-01T02:00:00Z',"
                         + " 1790820000000, '2026-10-01T02:00:03Z', 'Example Academy', 'Example 2026/27', '',"
                         + " '0.0.9', '2026-10-01T02:00:04Z')");
-                s.execute("INSERT INTO run_controls VALUES (1, 0, 'AV-01', 1, 'Anti-malware installed and running',"
+                s.execute("INSERT INTO controls VALUES (7, 'f00d', 'AV-01', 'Anti-malware installed and running',"
                         + " 'CRITICAL', '[\"000 §12\"]', '[\"workstation\"]', '[\"anti-malware\"]', 'why', 'how', 'fix')");
+                s.execute("INSERT INTO run_controls VALUES (1, 0, 'AV-01', 1, 7)");
                 s.execute("INSERT INTO run_devices VALUES (1, 0, 'ws-101', '[\"workstation\"]', 'windows', 1, '[]',"
                         + " 1790820000000), (1, 1, 'ws-102', '[\"workstation\"]', 'windows', 1, '[]', 1790820000000),"
                         + " (1, 2, 'ws-103', '[\"workstation\"]', 'windows', 0, '[\"no captures\"]', NULL)");

@@ -160,6 +160,19 @@ class RunHistoryTest {
             assertEquals(List.of(), h.prune(1, null));
             assertEquals("ok", h.integrityCheck());
         }
+        // Each control's wording is stored once however many runs use it, and dropped with the last of them.
+        try (RunHistory h = RunHistory.open(file)) {
+            io.auditor.model.Control reworded = new io.auditor.model.Control("VC-01", "Auto answer is off",
+                    Severity.HIGH, List.of("002 §3.6"), java.util.Set.of(io.auditor.model.Role.VC_ENDPOINT),
+                    java.util.Set.of("vc-settings"), "new rationale", "new check", "new fix");
+            RunReport r6 = Runs.run("R6", T0.plusSeconds(86_400L * 6), "AV-01 ws-101 GAP");
+            h.record(new RunReport("R6", r6.startedAt(), r6.finishedAt(), r6.school(), r6.profileName(),
+                    r6.profileSha256(), r6.devices(), r6.results(), List.of(Runs.AV01, Runs.AV02, reworded),
+                    List.of()), "v");
+            assertEquals(reworded, h.load("R6").orElseThrow().controls().get(2), "the new wording for the new run");
+            assertEquals(Runs.VC01, h.load("R5").orElseThrow().controls().get(2), "the old run keeps its wording");
+            h.prune(1, null);
+        }
         // No orphan rows left behind by the removed runs.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement s = c.createStatement()) {
@@ -168,6 +181,9 @@ class RunHistoryTest {
                 rs.next();
                 assertEquals(1, rs.getInt(1), table);
             }
+            var rs = s.executeQuery("SELECT count(*) FROM controls");
+            rs.next();
+            assertEquals(3, rs.getInt(1), "only R6's three control versions are left");
         }
     }
 
@@ -217,6 +233,28 @@ class RunHistoryTest {
             assertTrue(e.hint().contains("--history"), e.hint());
         }
         assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
+    void aTruncatedHistoryIsReportedAsDamagedNotUsed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("h.db");
+        try (RunHistory h = RunHistory.open(file)) {
+            for (int i = 0; i < 20; i++) {
+                h.record(Runs.run("R" + i, T0.plusSeconds(i), "AV-01 ws-101 GAP", "VC-01 vc-hall PASS"), "v");
+            }
+        }
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2)); // a copy cut short
+        HistoryException e = assertThrows(HistoryException.class, () -> {
+            try (RunHistory h = RunHistory.openExisting(file)) {
+                h.runs();
+                h.load("R19");
+                String check = h.integrityCheck();
+                if (!"ok".equals(check)) throw HistoryException.failed("integrity: " + check, null);
+            }
+        });
+        assertTrue(e.getMessage().contains("is damaged") || e.getMessage().startsWith("integrity: "), e.getMessage());
+        if (e.unusableFile()) assertTrue(e.hint().contains("restore it from a backup"), e.hint());
     }
 
     @Test
