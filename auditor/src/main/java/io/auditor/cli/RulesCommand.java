@@ -106,10 +106,12 @@ public final class RulesCommand implements Callable<Integer> {
             RulePack pack = load(rules, spec.commandLine().getErr(), "list");
             if (pack == null) return AuditorCommand.EXIT_INPUT;
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[]{"ID", "SEVERITY", "SCOPE", "SOURCES", "TITLE"});
+            // Scope last: it is the one column that can be long, and it should not push the others apart.
+            rows.add(new String[]{"ID", "SEVERITY", "TITLE", "SOURCES", "SCOPE"});
             for (Control c : pack.controls()) {
-                String title = c.title() + (pack.isBuiltIn(c.id()) ? "" : "  (school rule: " + pack.definedAt(c.id()) + ")");
-                rows.add(new String[]{c.id(), c.severity().label(), scope(c), String.join("; ", c.policyRefs()), title});
+                String scope = c.scope().size() == Role.values().length ? "every device" : scope(c);
+                if (!pack.isBuiltIn(c.id())) scope += "  (school rule: " + pack.definedAt(c.id()) + ")";
+                rows.add(new String[]{c.id(), c.severity().label(), c.title(), String.join("; ", c.policyRefs()), scope});
             }
             int[] width = new int[4];
             for (String[] row : rows) for (int i = 0; i < 4; i++) width[i] = Math.max(width[i], row[i].length());

@@ -322,9 +322,28 @@ public final class InventoryLoader {
                     problem(m, "SNMP v" + version + " credential '" + name.text() + "' has no community",
                             "add 'communityEnv: VAR' or 'communityFile: path'");
                 }
+                // A misspelt protocol would otherwise only show at scan time, as every device NOT_ASSESSED.
+                snmpProtocol(m, settings, "authProtocol", io.auditor.collect.snmp.SnmpSettings.AUTH,
+                        "SHA-256 (or SHA, SHA-224, SHA-384, SHA-512; MD5 only for old kit)");
+                snmpProtocol(m, settings, "privProtocol", io.auditor.collect.snmp.SnmpSettings.PRIV,
+                        "AES-256 (or AES, AES-192; DES only for old kit)");
+                if ("3".equals(version) && m.get("privProtocol") != null && m.get("authProtocol") == null
+                        && m.get("authPasswordEnv") == null && m.get("authPasswordFile") == null) {
+                    problem(m, "SNMPv3 credential '" + name.text() + "' has privacy without authentication",
+                            "add 'authProtocol: SHA-256' and 'authPasswordEnv: VAR' (SNMPv3 has no privacy "
+                                    + "without authentication)");
+                }
             }
             if (problems.size() != before) return null;
             return new Credential(name.text(), type, username, settings);
+        }
+
+        private void snmpProtocol(YamlNode.Mapping m, Map<String, String> settings, String key,
+                                  Map<String, String> known, String example) {
+            String value = settings.get(key);
+            if (value != null && !known.containsKey(value.toLowerCase(Locale.ROOT))) {
+                problem(m.get(key), "unknown SNMPv3 " + key + " '" + value + "'", "write " + example);
+            }
         }
 
         private Device device(YamlNode node, Set<String> credentialNames, Map<String, YamlNode> seenIds,

@@ -276,6 +276,33 @@ class HistoryCommandsTest {
         for (String command : List.of("history", "diff", "report")) assertTrue(top.out().contains("  " + command), top.toString());
     }
 
+    @Test
+    void textReadFromTheHistoryFileIsCleanedBeforeItReachesTheTerminal() throws Exception {
+        // The file is data like any other: someone could have edited it, and evidence comes from devices.
+        String esc = "\u001b]0;owned\u0007\u001b[2J";
+        io.auditor.model.Control c = new io.auditor.model.Control("VC-01", "Auto answer" + esc, io.auditor.model.Severity.HIGH,
+                List.of("002 §3.6"), java.util.Set.of(io.auditor.model.Role.VC_ENDPOINT), java.util.Set.of("vc-settings"),
+                "r", "c", "f");
+        Path file = dir.resolve("h.db");
+        try (RunHistory h = RunHistory.open(file)) {
+            for (String id : List.of("A", "B")) {
+                io.auditor.model.Status status = id.equals("A") ? io.auditor.model.Status.PASS : io.auditor.model.Status.GAP;
+                h.record(new io.auditor.model.RunReport(id, java.time.Instant.parse("2026-11-2" + (id.equals("A") ? 0 : 1)
+                        + "T02:00:00Z"), null, "School" + esc, "p" + esc, "", List.of(), List.of(
+                        new io.auditor.model.ControlResult(c, "vc" + esc, status, List.of("e" + esc), null, null)),
+                        List.of(c), List.of()), "v" + esc);
+            }
+        }
+        for (String[] args : List.of(new String[]{"history"}, new String[]{"diff"})) {
+            List<String> all = new ArrayList<>(List.of(args));
+            all.addAll(List.of("--history", file.toString()));
+            Run r = Run.of(all.toArray(new String[0]));
+            assertTrue(r.exit() <= 1, r.toString());
+            assertFalse(r.out().contains("\u001b") || r.out().contains("\u0007"), r.toString());
+            assertTrue(r.out().contains("School") || r.out().contains("vc"), r.toString());
+        }
+    }
+
     private static List<String> keys(JsonNode array) {
         List<String> out = new ArrayList<>();
         for (JsonNode n : array) out.add(n.get("control").asText() + " " + n.get("device").asText());

@@ -121,6 +121,9 @@ class HostileCapturesTest {
                 *c xConfiguration NetworkServices HTTP Mode: HTTPS
                 *c xConfiguration NetworkServices SSH Mode: On
                 ** end
+                """, "software", """
+                *s SystemUnit Software DisplayName: "RoomOS 11.14.2.3 4b7d3df8d7f"
+                ** end
                 """));
     }
 

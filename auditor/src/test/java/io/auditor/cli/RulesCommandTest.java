@@ -101,7 +101,7 @@ class RulesCommandTest {
         for (String id : CATALOGUE) assertTrue(listed.contains(id), id + " is not listed:\n" + r.out());
         assertTrue(r.out().contains("ID ") && r.out().contains("SEVERITY") && r.out().contains("SOURCES"), r.out());
         String adm05 = r.out().lines().filter(l -> l.startsWith("ADM-05 ")).findFirst().orElseThrow();
-        assertTrue(adm05.matches("ADM-05\\s+high\\s+domain-controller\\s+002 §1.2; 002 §3.2\\s+Leavers disabled"), adm05);
+        assertTrue(adm05.matches("ADM-05\\s+high\\s+Leavers disabled\\s+002 §1.2; 002 §3.2\\s+domain-controller"), adm05);
     }
 
     @Test

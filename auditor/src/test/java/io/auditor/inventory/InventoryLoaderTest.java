@@ -377,10 +377,11 @@ class InventoryLoaderTest {
     @Test
     void theBundledSampleInventoryIsValidForAnOfflineAudit() throws Exception {
         // Its keys/ and secrets/ are deliberately not shipped: an offline audit must not need them.
-        Inventory inv = new InventoryLoader(Set.of("windows", "debian", "ubuntu", "cisco-roomos", "pfsense"))
+        Inventory inv = new InventoryLoader(Set.of("windows", "debian", "ubuntu", "cisco-roomos", "pfsense",
+                "snmp-generic", "cisco-aireos"))
                 .load(Path.of("../samples/estate/inventory.yaml"), false);
         assertEquals("Riverside Academy (sample)", inv.school());
-        assertEquals(13, inv.devices().size());
+        assertEquals(16, inv.devices().size());
         assertEquals("staff laptop, often off site", inv.descriptions().get("lt-201"));
     }
 }

@@ -62,6 +62,8 @@ class BoundaryEstateCapturesTest {
             DeviceCollection c = collect(id, "cisco-roomos", Role.VC_ENDPOINT);
             assertEquals(Map.of(), c.outcome().topicProblems(), id);
             assertEquals(2, only(c, ApplianceAccount.class).size(), id);
+            assertEquals("RoomOS 11.14.2.3", only(c, SoftwareRelease.class).stream().map(r -> r.product() + " " + r.version())
+                    .findFirst().orElseThrow(), id);
         }
         assertEquals(Boolean.TRUE, only(collect("vc-hall", "cisco-roomos", Role.VC_ENDPOINT), StandbySettings.class).get(0).enabled());
         assertEquals(Boolean.FALSE, only(collect("vc-staff", "cisco-roomos", Role.VC_ENDPOINT), StandbySettings.class).get(0).enabled());

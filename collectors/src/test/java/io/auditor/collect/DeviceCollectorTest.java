@@ -85,6 +85,7 @@ class DeviceCollectorTest {
         sample(d, "screen-lock", "recorded-debian12-server.txt");
         sample(d, "logon-banner", "recorded-debian12.txt");
         sample(d, "host-firewall", "recorded-netns-nft-drop.txt");
+        sample(d, "display-manager", "gdm-autologin.txt");
         // No restic capture: a workstation is not asked, so nothing is missing.
         Device ws = new Device("ws-01", Set.of(Role.WORKSTATION), "debian", "192.0.2.11", null, null, false);
         DeviceCollection c = collector.collect(ws, new CaptureTransport(dir));
@@ -242,7 +243,7 @@ class DeviceCollectorTest {
         DeviceCollection c = collector.collect(device("x-01", "solaris"), new CaptureTransport(dir));
         assertFalse(c.outcome().reachable());
         assertTrue(c.outcome().errors().get(0).startsWith("platform 'solaris' is not one the collectors know; "
-                + "expected one of cisco-ios, cisco-roomos, debian"), c.outcome().errors().toString());
+                + "expected one of cisco-aireos, cisco-ios, cisco-roomos, debian"), c.outcome().errors().toString());
     }
 
     @Test

@@ -87,6 +87,11 @@ class LinuxProbesOnThisMachineTest {
     }
 
     @Test
+    void displayManager() throws Exception {
+        assertTrue(run("display-manager").get(0) instanceof io.auditor.model.facts.AutoLogon);
+    }
+
+    @Test
     void hostFirewall() throws Exception {
         List<Fact> facts = run("host-firewall");
         assertFalse(facts.isEmpty());

@@ -63,6 +63,8 @@ public final class HtmlReport implements FileReport {
             DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SHORT_DATE =
             DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SHORT_TIME =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
     /** Rules end evidence with the probe in brackets: {@code … (limit 3 days) [defender-status]}. */
     private static final Pattern PROBE = Pattern.compile("\\s*\\[([A-Za-z0-9._:/-]{1,80})\\]\\s*$");
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_.-]{1,80}");
@@ -253,7 +255,7 @@ public final class HtmlReport implements FileReport {
             return;
         }
         String when = trend.stream().filter(t -> t.runId().equals(diff.fromRunId()) && t.startedAt() != null)
-                .map(t -> LONG_DATE.format(t.startedAt())).findFirst().map(d -> " of " + d).orElse("");
+                .map(t -> SHORT_TIME.format(t.startedAt())).findFirst().map(d -> " of " + d).orElse("");
         h.append("<p class=\"meta\">Compared with the run").append(when).append(" (")
                 .append(escape(diff.fromRunId())).append(")</p>\n")
                 .append("<div class=\"deltas\">")

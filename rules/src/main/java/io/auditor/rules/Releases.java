@@ -40,7 +40,8 @@ public final class Releases {
         }
 
         public String describe() {
-            return product + " " + versionLine + " (support ends " + ends + ", " + source + ")";
+            String line = versionLine.equals("*") || versionLine.isEmpty() ? "" : " " + versionLine;
+            return product + line + " (support ends " + ends + ", " + source + ")";
         }
     }
 

@@ -285,6 +285,27 @@ final class FirewallConfig {
         }
     }
 
+    /**
+     * An enabled pass rule on the interface that lets web traffic (TCP 443) out to the internet (destination any, or
+     * everything but some networks), so devices there can go round a proxy; null when there is none.
+     */
+    FirewallRule directWeb(List<FirewallRule> rules, String iface) {
+        for (FirewallRule r : rules) {
+            if (!r.interfaceName().equals(iface) || r.disabled() || !"pass".equals(r.action())) continue;
+            // Only rules towards the internet count: "any", or everything except some networks ("!…").
+            if (!(r.destinationAddress().equals("any") || r.destinationAddress().startsWith("!"))) continue;
+            if (!(r.protocol().equals("any") || r.protocol().contains("tcp"))) continue;
+            String p = r.destinationPort();
+            if (p.equals("any") || p.equals("443") || p.matches("\\d+[-:]\\d+") && inRange(p, 443)) return r;
+        }
+        return null;
+    }
+
+    private static boolean inRange(String range, int port) {
+        String[] b = range.split("[-:]");
+        return Integer.parseInt(b[0]) <= port && port <= Integer.parseInt(b[1]);
+    }
+
     // ---------------------------------------------------------------- administrators
 
     /**

@@ -68,7 +68,8 @@ public final class OpnsenseWebFilterParser implements Parser {
             out.policy("Unbound DNS blocklists", "every client using the firewall's DNS resolver", false, List.of());
         }
 
-        Set<String> proxied = proxyFilters ? Set.copyOf(list(proxy, "forward/interfaces")) : Set.of();
+        Set<String> proxied = proxyFilters ? new LinkedHashSet<>(list(proxy, "forward/interfaces")) : Set.of();
+        List<io.auditor.model.facts.FirewallRule> rules = config.rules();
         boolean transparent = proxyFilters && flag(proxy, "forward/transparentMode");
         boolean inspectsTls = proxyFilters && flag(proxy, "forward/sslbump");
         for (FirewallConfig.Interface i : config.interfaces.values()) {
@@ -86,10 +87,13 @@ public final class OpnsenseWebFilterParser implements Parser {
                 filtered = false;
                 detail = "the web proxy intercepts HTTP on " + i.display() + " but not HTTPS (SSL inspection off), so"
                         + " most sites pass unfiltered";
+            } else if (here && config.directWeb(rules, i.name()) == null) {
+                filtered = true;
+                detail = "the web proxy listens on " + i.display() + " and no rule there passes web traffic around it";
             } else if (here) {
                 filtered = false;
-                detail = "the web proxy listens on " + i.display() + " but does not intercept: devices not set to use"
-                        + " the proxy bypass the filter";
+                detail = "the web proxy listens on " + i.display() + " but rule " + config.directWeb(rules, i.name()).summary()
+                        + " lets devices reach the web directly, bypassing the filter";
             } else {
                 filtered = false;
                 detail = "no filter is applied to " + i.display();

@@ -73,10 +73,10 @@ public final class PfsenseWebFilterParser implements Parser {
 
         // Which internal networks pass through the filter.
         Set<String> transparent = guardOn && flag(squid, "transparent_proxy")
-                ? Set.copyOf(list(squid, "transparent_active_interface")) : Set.of();
+                ? new LinkedHashSet<>(list(squid, "transparent_active_interface")) : Set.of();
         Set<String> sslIntercept = guardOn && flag(squid, "ssl_proxy")
-                ? Set.copyOf(list(squid, "ssl_active_interface")) : Set.of();
-        Set<String> listening = guardOn ? Set.copyOf(list(squid, "active_interface")) : Set.of();
+                ? new LinkedHashSet<>(list(squid, "ssl_active_interface")) : Set.of();
+        Set<String> listening = guardOn ? new LinkedHashSet<>(list(squid, "active_interface")) : Set.of();
         List<FirewallRule> rules = config.rules();
         for (FirewallConfig.Interface i : config.interfaces.values()) {
             if (i.wan() || !i.enabled()) continue;
@@ -94,12 +94,12 @@ public final class PfsenseWebFilterParser implements Parser {
                 filtered = false;
                 detail = "Squid intercepts HTTP on " + i.display() + " but not HTTPS (no SSL interception there), so"
                         + " most sites pass unfiltered";
-            } else if (listening.contains(n) && directWeb(rules, n) == null) {
+            } else if (listening.contains(n) && config.directWeb(rules, n) == null) {
                 filtered = true;
                 detail = "Squid listens on " + i.display() + " and no rule there passes web traffic around it";
             } else if (listening.contains(n)) {
                 filtered = false;
-                detail = "Squid listens on " + i.display() + " but rule " + directWeb(rules, n).summary()
+                detail = "Squid listens on " + i.display() + " but rule " + config.directWeb(rules, n).summary()
                         + " lets devices reach the web directly, bypassing the filter";
             } else {
                 filtered = false;
@@ -170,24 +170,6 @@ public final class PfsenseWebFilterParser implements Parser {
                 products.isEmpty() ? null : List.copyOf(safe), how.isEmpty() ? "no safe-search setting" : String.join("; ", how),
                 attribution, attributionDetail, logging, retention));
         return out.facts;
-    }
-
-    /** An enabled pass rule on the interface that lets web traffic (TCP 443) go anywhere but the firewall itself. */
-    private static FirewallRule directWeb(List<FirewallRule> rules, String iface) {
-        for (FirewallRule r : rules) {
-            if (!r.interfaceName().equals(iface) || r.disabled() || !"pass".equals(r.action())) continue;
-            // Only rules towards the internet count: "any", or everything except some networks ("!…").
-            if (!(r.destinationAddress().equals("any") || r.destinationAddress().startsWith("!"))) continue;
-            if (!(r.protocol().equals("any") || r.protocol().contains("tcp"))) continue;
-            String p = r.destinationPort();
-            if (p.equals("any") || p.equals("443") || p.matches("\\d+[-:]\\d+") && covers(p, 443)) return r;
-        }
-        return null;
-    }
-
-    private static boolean covers(String range, int port) {
-        String[] b = range.split("[-:]");
-        return Integer.parseInt(b[0]) <= port && port <= Integer.parseInt(b[1]);
     }
 
     /** Adds one squidGuard ACL as a policy; returns whether it forces safe search. */

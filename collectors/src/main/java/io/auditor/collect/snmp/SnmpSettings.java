@@ -23,10 +23,10 @@ import java.util.function.Function;
  */
 public record SnmpSettings(String credentialName, String version, byte[] community, String username,
                            String authProtocol, byte[] authPassword, String privProtocol, byte[] privPassword) {
-    /** Inventory spelling (case-insensitive) → canonical name. */
-    static final Map<String, String> AUTH = Map.of("md5", "MD5", "sha", "SHA", "sha1", "SHA", "sha-1", "SHA",
+    /** Inventory spelling (case-insensitive) → canonical name; the inventory loader checks against these too. */
+    public static final Map<String, String> AUTH = Map.of("md5", "MD5", "sha", "SHA", "sha1", "SHA", "sha-1", "SHA",
             "sha-224", "SHA-224", "sha-256", "SHA-256", "sha-384", "SHA-384", "sha-512", "SHA-512");
-    static final Map<String, String> PRIV = Map.of("des", "DES", "aes", "AES", "aes128", "AES", "aes-128", "AES",
+    public static final Map<String, String> PRIV = Map.of("des", "DES", "aes", "AES", "aes128", "AES", "aes-128", "AES",
             "aes192", "AES-192", "aes-192", "AES-192", "aes256", "AES-256", "aes-256", "AES-256");
     /** SNMPv3 passphrases shorter than this are refused by agents (RFC 3414 key localisation). */
     static final int MIN_PASSPHRASE = 8;

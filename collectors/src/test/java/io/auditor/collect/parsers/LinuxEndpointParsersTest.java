@@ -1,7 +1,10 @@
 package io.auditor.collect.parsers;
 
 import io.auditor.collect.UnrecognisedOutputException;
+import io.auditor.model.facts.AutoLogon;
+import io.auditor.model.facts.Fact;
 import io.auditor.model.facts.HostFirewall;
+import io.auditor.model.facts.LocalAccount;
 import io.auditor.model.facts.LogonBanner;
 import io.auditor.model.facts.ScreenLock;
 import io.auditor.model.facts.SoftwareRelease;
@@ -90,6 +93,28 @@ class LinuxEndpointParsersTest {
         assertTrue(rejects(p, "logon-banner", "sshd Banner: none\ntail: cannot open '/etc/issue' for reading: Permission denied\n")
                 .getMessage().contains("Permission denied"));
         assertEquals(2, rejects(p, "logon-banner", "sshd Banner: none\nDebian\n").line());
+    }
+
+    @Test
+    void displayManagerLogin() throws Exception {
+        var p = new DisplayManagerLoginParser();
+        assertEquals(List.of(new AutoLogon(DEVICE, "display-manager", false, null, false)),
+                parse(p, "display-manager", "recorded-debian12-none.txt"), "no display manager: nothing logs on by itself");
+        assertEquals(List.of(new AutoLogon(DEVICE, "display-manager", true, "library", false)),
+                parse(p, "display-manager", "gdm-autologin.txt"));
+        List<Fact> guest = parse(p, "display-manager", "lightdm-guest.txt");
+        assertEquals(new AutoLogon(DEVICE, "display-manager", false, null, false), guest.get(0));
+        assertEquals(new LocalAccount(DEVICE, "display-manager", "guest session (/etc/lightdm/lightdm.conf)", true, "guest"),
+                guest.get(1));
+        assertFalse(one(parseText(p, "display-manager", "==> /etc/gdm3/custom.conf <==\n[security]\nAutomaticLoginEnable=true\n"),
+                AutoLogon.class).enabled(), "only the [daemon] section counts");
+        assertTrue(one(parseText(p, "display-manager", "==> /etc/sddm.conf <==\n[Autologin]\nUser=kiosk\n"),
+                AutoLogon.class).enabled(), "SDDM");
+        for (String g : GARBAGE) rejects(p, "display-manager", g);
+        UnrecognisedOutputException e = rejects(p, "display-manager", "==> /etc/gdm3/custom.conf <==\n"
+                + "grep: /etc/gdm3/custom.conf: Permission denied\n");
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("Permission denied"));
     }
 
     @Test

@@ -120,6 +120,19 @@ class OpnsenseParsersTest {
     }
 
     @Test
+    void explicitProxyCountsOnlyWhereNoRuleGoesAroundIt() throws Exception {
+        String xml = text("opn-webfilter", "school-web-proxy.txt")
+                .replace("<transparentMode>1</transparentMode>", "<transparentMode>0</transparentMode>")
+                .replace("<interface>opt1,opt2</interface>", "<interface>opt2</interface>");
+        Map<String, FilteredNetwork> nets = only(parseText(webfilter, "opn-webfilter", xml), FilteredNetwork.class).stream()
+                .collect(Collectors.toMap(FilteredNetwork::network, n -> n));
+        assertTrue(nets.get("opt1 (STUDENTS)").filtered(), "no rule on the student VLAN passes web traffic: only the proxy can");
+        FilteredNetwork admin = nets.get("lan (ADMIN)");
+        assertFalse(admin.filtered());
+        assertTrue(admin.detail().contains("Default allow LAN to any rule"), admin.detail());
+    }
+
+    @Test
     void noFilter() throws Exception {
         WebFilterStatus s = one(parse(webfilter, "opn-webfilter", "default-install.txt"), WebFilterStatus.class);
         assertFalse(s.enabled());

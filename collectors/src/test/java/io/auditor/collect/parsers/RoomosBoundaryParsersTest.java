@@ -4,6 +4,7 @@ import io.auditor.model.facts.ApplianceAccount;
 import io.auditor.model.facts.Fact;
 import io.auditor.model.facts.ManagementAccess;
 import io.auditor.model.facts.ManagementService;
+import io.auditor.model.facts.SoftwareRelease;
 import io.auditor.model.facts.StandbySettings;
 import org.junit.jupiter.api.Test;
 
@@ -85,5 +86,19 @@ class RoomosBoundaryParsersTest {
         assertEquals(1, rejects(services, "network-services", "*c xConfiguration NetworkServices HTTP Mode: Maybe\n** end\n").line());
         assertTrue(rejects(services, "network-services", "*c xConfiguration NetworkServices SSH Mode: On\n** end\n")
                 .getMessage().contains("no xConfiguration NetworkServices HTTP Mode"));
+    }
+
+    @Test
+    void software() throws Exception {
+        RoomosSoftwareParser p = new RoomosSoftwareParser();
+        assertEquals(new SoftwareRelease(DEVICE, "software", "RoomOS", "11.14.2.3"),
+                one(parse(p, "software", "roomos-11.txt"), SoftwareRelease.class));
+        assertEquals(new SoftwareRelease(DEVICE, "software", "Cisco CE", "9.15.3.17"),
+                one(parse(p, "software", "ce-9.txt"), SoftwareRelease.class));
+        assertEquals("7.3.21", one(parseText(p, "software",
+                "*s SystemUnit Software Version: \"tc7.3.21.e3e4f5a\"\n** end\n"), SoftwareRelease.class).version(),
+                "Version is read when DisplayName is missing");
+        assertEquals(1, rejects(p, "software", "*s SystemUnit Software DisplayName: \"beta\"\n** end\n").line());
+        for (String g : GARBAGE) rejects(p, "software", g);
     }
 }
