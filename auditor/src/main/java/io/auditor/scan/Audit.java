@@ -84,8 +84,9 @@ public final class Audit {
         }
     }
 
+    /** One device at a time, in inventory order (embedders and tests that want a deterministic progress order). */
     public Collected collect(AuditInputs in, Transport transport, Progress progress) {
-        return collect(in, transport, progress, Schedule.DEFAULT);
+        return collect(in, transport, progress, new Schedule(1, Schedule.DEFAULT_DEVICE_TIMEOUT));
     }
 
     /**
@@ -119,7 +120,9 @@ public final class Audit {
                     finished.countDown();
                 };
                 workers.execute(() -> {
-                    attempt.worker = Thread.currentThread();
+                    synchronized (attempt) {
+                        attempt.worker = Thread.currentThread();
+                    }
                     ScheduledFuture<?> deadline = deadlines.schedule(() -> {
                         if (attempt.finish()) {
                             results[attempt.index] = timedOut(attempt.device, schedule.deviceTimeout(), attempt.phase);
@@ -135,6 +138,7 @@ public final class Audit {
                                 List.of("collection failed: " + e), Map.of(), java.util.Set.of()), List.of(), List.of());
                     }
                     deadline.cancel(false);
+                    attempt.release();
                     if (attempt.finish()) {
                         results[attempt.index] = c;
                         report.run();
@@ -211,8 +215,14 @@ public final class Audit {
                     // Closing is best effort; the worker is abandoned either way.
                 }
             }
-            Thread w = worker;
-            if (w != null) w.interrupt();
+            synchronized (this) {
+                if (worker != null) worker.interrupt();
+            }
+        }
+
+        /** The worker is done with this device: from now on its deadline must not interrupt it. */
+        synchronized void release() {
+            worker = null;
         }
 
         Transport tracking(Transport transport) {

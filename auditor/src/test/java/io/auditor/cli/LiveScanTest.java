@@ -218,6 +218,41 @@ class LiveScanTest {
         }
     }
 
+    @Test
+    void trustNewHostsRecordsEveryUnknownKeyAndPrintsItsFingerprint() throws Exception {
+        SimulatedEstate estate = estate(2);
+        Path knownHosts = estate.dir().resolve("known_hosts");
+        List<String> expected = Files.readAllLines(knownHosts);
+        Files.writeString(knownHosts, "");
+        Run refused = scan(estate.inventory(), dir.resolve("refused"));
+        assertEquals(1, refused.exit(), refused.toString());
+        expectAllNotAssessed(Reports.read(dir.resolve("refused")), "dc-01", "is not in " + knownHosts);
+        assertEquals("", Files.readString(knownHosts));
+
+        Run trusted = scan(estate.inventory(), dir.resolve("trusted"), "--trust-new-hosts");
+        assertEquals(1, trusted.exit(), trusted.toString());
+        assertTrue(trusted.err().contains("trusted new host key of dc-01 (") && trusted.err().contains("SHA256:"),
+                trusted.toString());
+        assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(Files.readAllLines(knownHosts)));
+        assertTrue(Reports.resultsOf(Reports.read(dir.resolve("trusted")), "dc-01").stream()
+                .anyMatch(s -> s.contains(" PASS ") || s.contains(" GAP ")), trusted.toString());
+    }
+
+    @Test
+    void anInventoryWithoutKnownHostsIsRefusedBeforeAnyDeviceIsContacted() throws Exception {
+        SimulatedEstate estate = estate(2);
+        Files.writeString(estate.inventory(), Files.readString(estate.inventory()).replace("knownHosts: known_hosts\n", ""));
+        Path out = dir.resolve("out");
+        Run r = scan(estate.inventory(), out);
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("names no 'knownHosts' file") && r.err().contains("--trust-new-hosts"), r.toString());
+        assertFalse(Files.exists(out), "nothing written");
+        Run c = Run.of("capture", "--inventory", estate.inventory().toString(), "--out", dir.resolve("caps").toString());
+        assertEquals(2, c.exit(), c.toString());
+        assertFalse(Files.exists(dir.resolve("caps")));
+        for (SimulatedSshDevice d : estate.devices()) assertEquals(0, d.activeSessions(), d.id());
+    }
+
     /**
      * The device's headline controls are NOT_ASSESSED with the fault's reason, and nothing on it passes: missing
      * data is never a pass.

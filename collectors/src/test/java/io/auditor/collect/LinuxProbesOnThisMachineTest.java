@@ -92,6 +92,11 @@ class LinuxProbesOnThisMachineTest {
     }
 
     @Test
+    void rootDiskEncryption() throws Exception {
+        assertTrue(run("disk-encryption").get(0) instanceof io.auditor.model.facts.DiskEncryption);
+    }
+
+    @Test
     void hostFirewall() throws Exception {
         List<Fact> facts = run("host-firewall");
         assertFalse(facts.isEmpty());

@@ -51,7 +51,8 @@ class PlatformCatalogTest {
     @Test
     void topics() {
         assertEquals(Set.of("updates", "automatic-updates", "anti-malware", "admin-groups", "backups", "sshd-config",
-                "backup-checks", "software-release", "screen-lock", "logon-banner", "host-firewall", "web-filter", "auto-logon"),
+                "backup-checks", "software-release", "screen-lock", "logon-banner", "host-firewall", "web-filter", "auto-logon",
+                "disk-encryption"),
                 catalog.find("debian").orElseThrow().topics());
         assertEquals(Set.of("updates", "anti-malware", "admin-groups", "backups", "local-accounts", "screen-lock",
                 "logon-banner", "auto-logon", "autorun", "host-firewall", "disk-encryption", "services", "automatic-updates",
@@ -105,7 +106,8 @@ class PlatformCatalogTest {
                         + "restic-check:backup-checks:systemd-check-unit os-release:software-release:os-release "
                         + "screen-lock:screen-lock:gnome-screen-lock logon-banner:logon-banner:linux-logon-banner "
                         + "host-firewall:host-firewall:linux-firewall webfilter:web-filter:linux-webfilter "
-                        + "filter-lists:web-filter:list-timestamps display-manager:auto-logon:display-manager-login",
+                        + "filter-lists:web-filter:list-timestamps display-manager:auto-logon:display-manager-login "
+                        + "disk-encryption:disk-encryption:lsblk-root",
                 "windows", "defender-status:anti-malware:windows-defender local-admins:admin-groups:windows-local-admins "
                         + "pending-updates:updates:windows-pending-updates wsb-summary:backups:windows-server-backup "
                         + "local-accounts:local-accounts:windows-local-accounts idle-lock-policy:screen-lock:windows-screen-lock "

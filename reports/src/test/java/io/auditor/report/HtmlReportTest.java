@@ -110,6 +110,24 @@ class HtmlReportTest {
     }
 
     @Test
+    void everyLinkLeadsToAnAnchorAndNoIdIsUsedTwice() {
+        for (var run : List.of(SampleRuns.mixed(), HostileRuns.run())) {
+            String html = HTML.renderText(run, RunContext.none());
+            List<String> ids = new ArrayList<>();
+            Matcher id = Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
+            while (id.find()) ids.add(id.group(1));
+            assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "duplicate ids in " + ids);
+            Matcher href = Pattern.compile("href=\"#([^\"]+)\"").matcher(html);
+            int links = 0;
+            while (href.find()) {
+                links++;
+                assertTrue(ids.contains(href.group(1)), "link to missing #" + href.group(1));
+            }
+            assertTrue(links > 10, "links found: " + links);
+        }
+    }
+
+    @Test
     void floodedEvidenceIsShortenedOnThePage() {
         String flood = "x".repeat(100_000);
         var base = SampleRuns.mixed();

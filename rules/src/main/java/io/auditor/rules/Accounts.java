@@ -32,13 +32,7 @@ public final class Accounts {
      * both give {@code jsmith}. Rosters and directories spell names differently; this is what they share.
      */
     public static String localPart(String name) {
-        if (name == null) return null;
-        String n = name.strip();
-        int slash = n.lastIndexOf('\\');
-        if (slash >= 0) n = n.substring(slash + 1);
-        int at = n.indexOf('@');
-        if (at > 0) n = n.substring(0, at);
-        return n.toLowerCase(Locale.ROOT);
+        return DirectoryAccount.key(name);
     }
 
     /** Why the account is a student's (its OU or group named in the profile), or null when it is not. */
@@ -65,6 +59,19 @@ public final class Accounts {
     /** True when a group named {@code member} (possibly {@code DOMAIN\Students}) is a student group. */
     public static boolean isStudentGroup(PolicyProfile profile, String member) {
         return member != null && profile.listMatches("students.groups", member.substring(member.lastIndexOf('\\') + 1));
+    }
+
+    /**
+     * The first of {@code students} directly in the group named {@code group} (domain part ignored), or null.
+     * Called with the student accounts collected once per evaluation, so a group is checked in one pass.
+     */
+    public static DirectoryAccount studentIn(java.util.Collection<?> students, String group) {
+        if (group == null) return null;
+        for (Object o : students) {
+            DirectoryAccount a = (DirectoryAccount) o;
+            if (inGroup(a, group)) return a;
+        }
+        return null;
     }
 
     /** True when the account is directly a member of the group named {@code group} (domain part ignored). */

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 /**
  * {@code clamscan --version} ({@code ClamAV <engine>/<daily signature version>/<signature date>}, or just
  * {@code ClamAV <engine>} without a database) followed by {@code systemctl show} blocks for the scanning daemon,
- * the signature updater (freshclam) and the on-access scanner (clamonacc); on RHEL the daemon is {@code clamd@scan}. The signature date is printed in
- * ctime format without a zone; it is taken as UTC.
+ * the signature updater (freshclam) and the on-access scanner (clamonacc); on RHEL the daemon is
+ * {@code clamd@scan}. The signature date is printed in ctime format without a zone; it is taken as UTC.
  */
 public final class ClamavParser implements Parser {
     static final String DAEMON = "clamav-daemon.service";

@@ -32,6 +32,9 @@ public final class LinuxWebFilterParser implements Parser {
     private static final Pattern NFT_REDIRECT = Pattern.compile(".*\\b(?:redirect|dnat)\\b.*?:(\\d{1,5})\\b.*");
     private static final Pattern NFT_IIF = Pattern.compile("iifname \"?([\\w.-]+)\"?");
     private static final Pattern NFT_SADDR = Pattern.compile("ip saddr ([\\d./]+)");
+    private static final Pattern IPT_REDIRECT = Pattern.compile("-A \\S+ .*-j (?:REDIRECT --to-ports|DNAT --to-destination [\\d.]*:)(\\d{1,5})\\b.*");
+    private static final Pattern IPT_IN = Pattern.compile("(?:^|\\s)-i (\\S+)");
+    private static final Pattern IPT_SRC = Pattern.compile("(?:^|\\s)-s ([\\d./]+)");
 
     @Override
     public String id() { return "linux-webfilter"; }
@@ -80,6 +83,21 @@ public final class LinuxWebFilterParser implements Parser {
                         + (line.contains("443") ? " (HTTPS included)" : ""), (a, b) -> a + "; " + b.replace("nft sends its web traffic to ", ""));
             }
         }
+        // iptables-save (legacy or iptables-nft), when the host filters with iptables instead.
+        List<String> ipt = files.get("iptables-save -t nat");
+        boolean iptRead = ipt != null && ipt.stream().anyMatch(l -> l.strip().startsWith("*nat"));
+        if (iptRead) {
+            for (String line : ipt) {
+                Matcher r = IPT_REDIRECT.matcher(line.strip());
+                if (!r.matches() || !interceptPorts.contains(Integer.parseInt(r.group(1)))) continue;
+                Matcher i = IPT_IN.matcher(line);
+                Matcher s = IPT_SRC.matcher(line);
+                String who = i.find() ? i.group(1) : s.find() ? s.group(1) : "every interface";
+                intercepted.merge(who, "iptables sends its web traffic to Squid's intercept port " + r.group(1)
+                        + (line.contains("443") ? " (HTTPS included)" : ""), (a, b) -> a + "; " + b.replace("iptables sends its web traffic to ", ""));
+            }
+        }
+        nftRead |= iptRead;
         Map<String, String> allowed = new LinkedHashMap<>(); // acl name → networks
         Map<String, List<String>> srcAcls = new LinkedHashMap<>();
         for (String[] d : conf.all("acl")) {
@@ -107,7 +125,7 @@ public final class LinuxWebFilterParser implements Parser {
             if (covered) continue;
             out.network(a.getKey() + " (" + a.getValue() + ")", a.getValue(), false, "may use the proxy (acl "
                     + a.getKey() + "), but " + (nftRead ? "no nft rule here intercepts its traffic"
-                    : "the nftables ruleset could not be read (" + firstLine(nft) + ")")
+                    : "neither the nftables ruleset nor iptables' nat table could be read (" + firstLine(nft) + ")")
                     + ": devices not set to use the proxy bypass the filter unless the gateway forces web traffic through it");
         }
 

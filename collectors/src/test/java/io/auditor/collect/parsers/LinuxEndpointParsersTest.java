@@ -2,6 +2,7 @@ package io.auditor.collect.parsers;
 
 import io.auditor.collect.UnrecognisedOutputException;
 import io.auditor.model.facts.AutoLogon;
+import io.auditor.model.facts.DiskEncryption;
 import io.auditor.model.facts.Fact;
 import io.auditor.model.facts.HostFirewall;
 import io.auditor.model.facts.LocalAccount;
@@ -115,6 +116,21 @@ class LinuxEndpointParsersTest {
                 + "grep: /etc/gdm3/custom.conf: Permission denied\n");
         assertEquals(2, e.line());
         assertTrue(e.getMessage().contains("Permission denied"));
+    }
+
+    @Test
+    void rootFileSystemEncryption() throws Exception {
+        var p = new LsblkRootParser();
+        DiskEncryption vm = one(parse(p, "disk-encryption", "recorded-vm-unencrypted.txt"), DiskEncryption.class);
+        assertEquals(Boolean.FALSE, vm.protectionOn());
+        assertEquals("root file system on /dev/vda: vda (disk); no dm-crypt layer", vm.detail());
+        DiskEncryption luks = one(parse(p, "disk-encryption", "luks-lvm.txt"), DiskEncryption.class);
+        assertEquals(Boolean.TRUE, luks.protectionOn());
+        assertTrue(luks.detail().contains("dm_crypt-0 (crypt LVM2_member) on nvme0n1p3 (part crypto_LUKS)"), luks.detail());
+        DiskEncryption zfs = one(parse(p, "disk-encryption", "zfs-root.txt"), DiskEncryption.class);
+        assertNull(zfs.protectionOn(), "ZFS native encryption is not read: unknown, not unencrypted");
+        for (String g : GARBAGE) rejects(p, "disk-encryption", g);
+        assertTrue(rejects(p, "disk-encryption", "root: /dev/sda2\n").getMessage().contains("no device"));
     }
 
     @Test

@@ -24,6 +24,26 @@ public record DirectoryAccount(String deviceId, String source, Instant observedA
         groups = groups == null ? List.of() : List.copyOf(groups);
     }
 
+    /**
+     * The account's name without domain, in lower case: the key rules join group members and roster entries on
+     * ({@code jsmith} for {@code RIVERSIDE\JSmith} and for {@code jsmith@school.sch.uk}). An equality on it lets
+     * Drools index the join instead of comparing every member with every account.
+     */
+    public String samKey() {
+        return key(account);
+    }
+
+    /** {@link #samKey()} of any account name as a device or roster spells it; null for null. */
+    public static String key(String name) {
+        if (name == null) return null;
+        String n = name.strip();
+        int slash = n.lastIndexOf('\\');
+        if (slash >= 0) n = n.substring(slash + 1);
+        int at = n.indexOf('@');
+        if (at > 0) n = n.substring(0, at);
+        return n.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The name without its domain: {@code jsmith} for {@code RIVERSIDE\jsmith}. */
     public String samAccountName() {
         if (account == null) return null;

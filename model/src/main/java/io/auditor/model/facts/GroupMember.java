@@ -9,4 +9,8 @@ package io.auditor.model.facts;
  */
 public record GroupMember(String deviceId, String source, String group, String member, String memberType,
                           String origin) implements Fact {
+    /** The member's name without domain, lower case ({@link DirectoryAccount#key}): the key to join accounts on. */
+    public String memberKey() {
+        return DirectoryAccount.key(member);
+    }
 }
