@@ -50,9 +50,10 @@ import java.util.function.Supplier;
                         + "control on every in-scope device, prints the console report to standard output and "
                         + "writes the other reports chosen with --format into OUT. Progress goes to standard error.",
                 "",
-                "Without --captures the devices are contacted live: over SSH (host keys verified against the "
-                        + "inventory's knownHosts, read-only commands, one connection per device, --parallel devices "
-                        + "at a time, each bounded by --device-timeout). With --captures DIR the same audit runs "
+                "Without --captures the devices are contacted live, over SSH or SNMP as each device's "
+                        + "credential says (SSH host keys verified against the inventory's knownHosts, read-only "
+                        + "commands, one connection per device, --parallel devices at a time, each bounded by "
+                        + "--device-timeout; see docs/ssh.md). With --captures DIR the same audit runs "
                         + "offline from files written by 'auditor capture'."},
         exitCodeListHeading = ExitStatus.HEADING,
         exitCodeList = {ExitStatus.OK, ExitStatus.ATTENTION, ExitStatus.INPUT, ExitStatus.INTERNAL},

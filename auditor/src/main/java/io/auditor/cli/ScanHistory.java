@@ -77,7 +77,12 @@ final class ScanHistory {
             h.record(report, AuditorCommand.Version.version(), seen(report, collected));
             if (retention.any()) retention.apply(h, clock, err);
             RunContext context = h.context(report.runId(), ReportCommand.TREND_RUNS);
-            err.println("history: run " + report.runId() + " recorded in " + UntrustedText.oneLine(file.toString()));
+            String changes = context.sinceLast() == null ? "the first run in it"
+                    : "since the last run: " + context.sinceLast().newGaps().size() + " new "
+                    + (context.sinceLast().newGaps().size() == 1 ? "gap" : "gaps") + ", "
+                    + context.sinceLast().fixedGaps().size() + " fixed; 'auditor diff' lists them";
+            err.println("history: run " + report.runId() + " recorded in " + UntrustedText.oneLine(file.toString())
+                    + " (" + changes + ")");
             return context;
         } catch (HistoryException e) {
             err.println("history: could not record run " + report.runId() + ": " + UntrustedText.oneLine(e.getMessage())

@@ -140,7 +140,9 @@ public final class Audit {
                     deadline.cancel(false);
                     attempt.release();
                     if (attempt.finish()) {
-                        results[attempt.index] = c;
+                        // Raw outputs are not needed past parsing: keep only facts and outcome, so memory does not
+                        // grow with the estate's output.
+                        results[attempt.index] = new DeviceCollection(c.outcome(), c.facts(), List.of());
                         report.run();
                     }
                     Thread.interrupted(); // a deadline that fired late must not leak into the next device

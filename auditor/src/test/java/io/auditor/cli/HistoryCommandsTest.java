@@ -81,6 +81,8 @@ class HistoryCommandsTest {
         swapTheVideoConferenceUnits();
         Run second = scan();
         assertEquals(1, second.exit(), second.toString());
+        assertTrue(second.err().contains("(since the last run: 1 new gap, 1 fixed; 'auditor diff' lists them)"),
+                second.toString());
 
         Run diff = Run.of("diff", "--history", history().toString());
         assertEquals(1, diff.exit(), "a new gap makes diff exit 1\n" + diff);

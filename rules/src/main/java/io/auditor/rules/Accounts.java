@@ -63,15 +63,31 @@ public final class Accounts {
 
     /**
      * The first of {@code students} directly in the group named {@code group} (domain part ignored), or null.
-     * Called with the student accounts collected once per evaluation, so a group is checked in one pass.
+     * Called with the student accounts collected once per evaluation for every group that is a member of an admin
+     * group on every device, so the students are indexed by group once per collected list.
      */
     public static DirectoryAccount studentIn(java.util.Collection<?> students, String group) {
         if (group == null) return null;
+        return byGroup(students).get(group.substring(group.lastIndexOf('\\') + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** The last list indexed, per thread: rules pass the same collected list for every device of a run. */
+    private static final ThreadLocal<Object[]> GROUP_INDEX = new ThreadLocal<>();
+
+    private static java.util.Map<String, DirectoryAccount> byGroup(java.util.Collection<?> students) {
+        Object[] cached = GROUP_INDEX.get();
+        if (cached != null && cached[0] == students && (Integer) cached[2] == students.size()) {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, DirectoryAccount> index = (java.util.Map<String, DirectoryAccount>) cached[1];
+            return index;
+        }
+        java.util.Map<String, DirectoryAccount> index = new java.util.HashMap<>();
         for (Object o : students) {
             DirectoryAccount a = (DirectoryAccount) o;
-            if (inGroup(a, group)) return a;
+            for (String g : a.groups()) if (g != null) index.putIfAbsent(g.toLowerCase(Locale.ROOT), a);
         }
-        return null;
+        GROUP_INDEX.set(new Object[]{students, index, students.size()});
+        return index;
     }
 
     /** True when the account is directly a member of the group named {@code group} (domain part ignored). */

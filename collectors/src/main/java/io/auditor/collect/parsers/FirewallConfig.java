@@ -110,7 +110,8 @@ final class FirewallConfig {
     List<FirewallRule> rules() throws UnrecognisedOutputException {
         List<FirewallRule> out = new ArrayList<>();
         Element filter = child(root, "filter");
-        if (filter == null) {
+        Element mvc = at(root, "OPNsense/Firewall/Filter/rules");
+        if (filter == null && mvc == null) {
             throw new UnrecognisedOutputException("the " + product.label + " config.xml has no <filter> section", 0);
         }
         int position = 0;
@@ -137,8 +138,7 @@ final class FirewallConfig {
                         port(text(r, "destination/port")), text(r, "descr"), at(r, "disabled") != null && flag(r, "disabled")));
             }
         }
-        // OPNsense 24.7+ may keep rules in its MVC model as well; they come after the legacy ones.
-        Element mvc = at(root, "OPNsense/Firewall/Filter/rules");
+        // OPNsense 24.7+ may keep rules in its MVC model as well (or only there); they come after the legacy ones.
         for (Element r : children(mvc, "rule")) {
             position++;
             String action = text(r, "action");

@@ -71,16 +71,27 @@ class ConfigSecretsRemovedTest {
         String cmd = PlatformCatalog.builtIn().find("pfsense").orElseThrow().probes().get(0).command()
                 .replace("/conf/config.xml", dir.resolve("missing.xml").toString())
                 .replace("sudo -n ", "false && ");  // no sudo in the test: the fallback fails as sudo -n would
-        Process p = new ProcessBuilder("/bin/sh", "-c", cmd).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("/bin/sh", "-c", cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the command did not finish");
         assertNotEquals(0, p.exitValue(), "a failed read must not look like an empty configuration");
     }
 
+    /** Runs the command with its output in a file, so a hung command fails the test instead of blocking it. */
     private static String run(String command) throws Exception {
-        Process p = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the command did not finish");
-        assertEquals(0, p.exitValue(), new String(out, StandardCharsets.UTF_8));
-        return new String(out, StandardCharsets.UTF_8);
+        Path out = Files.createTempFile("probe", ".out");
+        try {
+            Process p = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("the command did not finish in 20 s: " + command);
+            }
+            String text = Files.readString(out, StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), text);
+            return text;
+        } finally {
+            Files.deleteIfExists(out);
+        }
     }
 }

@@ -150,9 +150,13 @@ class LinuxWebFilterParserTest {
                 .replace("/etc/squid/", dir.resolve("squid") + "/")
                 .replace("/etc/squidguard/", dir.resolve("squidguard") + "/")
                 .replace("/etc/logrotate.d/", dir.resolve("logrotate.d") + "/");
-        Process p = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the command did not finish");
+        Path file = dir.resolve("probe.out");
+        Process p = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).redirectOutput(file.toFile()).start();
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the probe's command did not finish in 20 s");
+        }
+        String out = Files.readString(file, StandardCharsets.UTF_8);
         assertFalse(out.contains("SECRET"), out);
         assertTrue(out.contains("-w [removed by auditor]"), out);
         List<Fact> facts = parseText(parser, "webfilter", out);

@@ -76,6 +76,16 @@ class OpnsenseParsersTest {
     }
 
     @Test
+    void rulesOnlyInTheMvcModel() throws Exception {
+        String xml = "<opnsense><system/><interfaces><wan><enable>1</enable></wan></interfaces><OPNsense><Firewall><Filter><rules>"
+                + "<rule><enabled>1</enabled><action>block</action><interface>wan</interface><source_net>any</source_net>"
+                + "<destination_net>any</destination_net></rule></rules></Filter></Firewall></OPNsense></opnsense>";
+        assertEquals("block", one(parseText(firewall, "opn-firewall", xml), FirewallRule.class).action());
+        assertTrue(rejects(firewall, "opn-firewall", "<opnsense><system/><interfaces><wan/></interfaces></opnsense>")
+                .getMessage().contains("no <filter> section"));
+    }
+
+    @Test
     void admins() throws Exception {
         List<String> members = only(parse(admins, "opn-admins", "school-web-proxy.txt"), GroupMember.class).stream()
                 .map(m -> m.group() + ":" + m.member()).toList();
