@@ -88,6 +88,7 @@ public final class RulesCommand implements Callable<Integer> {
 
     @Command(name = "list",
             mixinStandardHelpOptions = true,
+            versionProvider = AuditorCommand.Version.class,
             usageHelpAutoWidth = true,
             header = "List every control: id, severity, the devices it applies to, its policy sources and title.",
             exitCodeListHeading = "%nExit status:%n",
@@ -131,6 +132,7 @@ public final class RulesCommand implements Callable<Integer> {
 
     @Command(name = "explain",
             mixinStandardHelpOptions = true,
+            versionProvider = AuditorCommand.Version.class,
             usageHelpAutoWidth = true,
             header = "Explain one control: what, why, which policy clause, how it is checked, how to fix a gap.",
             exitCodeListHeading = "%nExit status:%n",
@@ -187,6 +189,7 @@ public final class RulesCommand implements Callable<Integer> {
 
     @Command(name = "test",
             mixinStandardHelpOptions = true,
+            versionProvider = AuditorCommand.Version.class,
             usageHelpAutoWidth = true,
             header = "Run the rules' fixtures: every built-in control's, or those of a school's rule folder.",
             description = {

@@ -155,7 +155,8 @@ public final class InventoryFacts {
         String text;
         try {
             if (!Files.isRegularFile(file)) {
-                problems.add(new InputProblem(shown, 0, 0, "roster file not found",
+                problems.add(new InputProblem(shown, 0, 0, Files.isDirectory(file) ? "the roster is a folder, not a file"
+                        : "roster file not found",
                         "export the current staff and students from the MIS as CSV to this path, or fix roster: "
                                 + "in the inventory (paths are relative to the inventory's folder)"));
                 return List.of();

@@ -142,7 +142,9 @@ public final class Audit {
                     if (attempt.finish()) {
                         // Raw outputs are not needed past parsing: keep only facts and outcome, so memory does not
                         // grow with the estate's output.
-                        results[attempt.index] = new DeviceCollection(c.outcome(), c.facts(), List.of());
+                        // (INV-02's "it answered" sighting needs the observations' time, so it is taken first.)
+                        results[attempt.index] = new DeviceCollection(c.outcome(),
+                                io.auditor.collect.snmp.Sightings.factsWithSighting(attempt.device, c), List.of());
                         report.run();
                     }
                     Thread.interrupted(); // a deadline that fired late must not leak into the next device

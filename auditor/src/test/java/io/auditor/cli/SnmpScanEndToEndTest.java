@@ -73,10 +73,14 @@ class SnmpScanEndToEndTest {
 
     /** Runs the auditor as its own process, so the secrets really come from its environment. */
     static int scan(Path inventory, Path out, Map<String, String> env, StringBuilder output) throws Exception {
+        return auditor(env, output, "scan", "--inventory", inventory.toString(), "--out", out.toString(),
+                "--format", "console,json", "--no-history", "--color", "never");
+    }
+
+    static int auditor(Map<String, String> env, StringBuilder output, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.auditor.cli.AuditorCommand", "scan",
-                "--inventory", inventory.toString(), "--out", out.toString(), "--format", "console,json",
-                "--no-history", "--color", "never"));
+                "-cp", System.getProperty("java.class.path"), "io.auditor.cli.AuditorCommand"));
+        cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("AUDITOR_"));
         pb.environment().putAll(env);
@@ -124,6 +128,27 @@ class SnmpScanEndToEndTest {
         assertFalse(output.toString().contains("e2e-auth-pass-91") || output.toString().contains("e2e-priv-pass-37"),
                 "secrets must never be printed");
         assertFalse(Files.readString(dir.resolve("out/report.json")).contains("e2e-priv-pass-37"));
+    }
+
+    @Test
+    void captureOverSnmpThenAuditTheCapturesOffline() throws Exception {
+        Path dir = tmp.resolve("capture");
+        Path inv = inventory(dir);
+        StringBuilder output = new StringBuilder();
+        int exit = auditor(SECRETS, output, "capture", "--inventory", inv.toString(), "--out", dir.resolve("captures").toString());
+        // net-snmp has no ENTITY-MIB or LLDP-MIB, so those probes are incomplete, and capture says so.
+        assertEquals(1, exit, output::toString);
+        assertTrue(output.toString().contains("sw-open … ok, incomplete: neighbours, software-release"), output::toString);
+        String system = Files.readString(dir.resolve("captures/sw-open/system.txt"));
+        assertTrue(system.startsWith(".1.3.6.1.2.1.1.1.0 = STRING: \"" + DESCR + "\"\n"), system);
+        assertTrue(Files.readString(dir.resolve("captures/sw-open/default-communities.txt"))
+                .contains("public: answered: .1.3.6.1.2.1.1.1.0"));
+        Run offline = Run.of("scan", "--inventory", inv.toString(), "--captures", dir.resolve("captures").toString(),
+                "--out", dir.resolve("out").toString(), "--format", "json", "--no-history");
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+        assertEquals("GAP", result(report, "PWD-02", "sw-open").get("status").asText(), offline::toString);
+        assertEquals("PASS", result(report, "PWD-02", "sw-closed").get("status").asText(), offline::toString);
+        assertEquals("PASS", result(report, "INV-02", "sw-closed").get("status").asText(), offline::toString);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * This run's sightings of inventory devices, for INV-02: a device that answered its probes, and a device whose
@@ -22,7 +23,29 @@ import java.util.Map;
  * switched off at scan time but on the network during the day still counts as seen).
  */
 public final class Sightings {
+    /** The source of a sighting made by the device answering its own probes. */
+    public static final String ANSWERED = "answered its probes";
+
     private Sightings() {}
+
+    /** The device answered its probes: a sighting at its first observation, when there was one. */
+    public static Optional<DeviceSighting> answered(Device d, DeviceCollection c) {
+        if (c == null || !c.outcome().reachable()) return Optional.empty();
+        Instant first = null;
+        for (Observation o : c.observations()) {
+            if (o.observedAt() != null && (first == null || o.observedAt().isBefore(first))) first = o.observedAt();
+        }
+        return first == null ? Optional.empty() : Optional.of(new DeviceSighting(d.id(), ANSWERED, first));
+    }
+
+    /** The collection's facts plus its {@link #answered} sighting, for callers that drop the raw observations. */
+    public static List<Fact> factsWithSighting(Device d, DeviceCollection c) {
+        Optional<DeviceSighting> s = answered(d, c);
+        if (s.isEmpty()) return c.facts();
+        List<Fact> facts = new ArrayList<>(c.facts());
+        facts.add(s.get());
+        return facts;
+    }
 
     /** @param collections in the same order as {@code devices}; null entries are skipped */
     public static List<DeviceSighting> derive(List<Device> devices, List<DeviceCollection> collections) {
@@ -39,13 +62,8 @@ public final class Sightings {
             for (Fact f : c.facts()) {
                 if (f instanceof NetworkInterface n && n.macAddress() != null) byMac.putIfAbsent(n.macAddress(), d.id());
             }
-            if (c.outcome().reachable() && !c.observations().isEmpty()) {
-                Instant first = null;
-                for (Observation o : c.observations()) {
-                    if (o.observedAt() != null && (first == null || o.observedAt().isBefore(first))) first = o.observedAt();
-                }
-                if (first != null) out.put(d.id() + "\u0000answered", new DeviceSighting(d.id(), "answered its probes", first));
-            }
+            // Present when the caller kept the observations; otherwise it added them with factsWithSighting.
+            answered(d, c).ifPresent(s -> out.put(d.id() + "\u0000answered", s));
         }
         for (int i = 0; i < devices.size(); i++) {
             DeviceCollection c = i < collections.size() ? collections.get(i) : null;
