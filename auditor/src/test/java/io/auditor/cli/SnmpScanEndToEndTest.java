@@ -145,6 +145,7 @@ class SnmpScanEndToEndTest {
                 .contains("public: answered: .1.3.6.1.2.1.1.1.0"));
         Run offline = Run.of("scan", "--inventory", inv.toString(), "--captures", dir.resolve("captures").toString(),
                 "--out", dir.resolve("out").toString(), "--format", "json", "--no-history");
+        assertTrue(Files.exists(dir.resolve("out/report.json")), offline::toString);
         JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
         assertEquals("GAP", result(report, "PWD-02", "sw-open").get("status").asText(), offline::toString);
         assertEquals("PASS", result(report, "PWD-02", "sw-closed").get("status").asText(), offline::toString);

@@ -21,8 +21,9 @@ import java.util.UUID;
  * offline later or sent for support: {@code DIR/<device-id>/<probe-id>.txt}, {@code .exit} when not 0, and
  * {@code capture.properties} with {@code capturedAt}, the time the device's session opened.
  *
- * <p>A device's folder is written beside the final one and moved into place when its session closes, so an
- * earlier capture of that device is only replaced by a complete one. An output cut at the transport's cap gets a
+ * <p>A device's folder is written beside the final one and moved into place when its collector closes the
+ * session, so an earlier capture of that device is only replaced by a complete one; a session closed by another
+ * thread (the scan giving up on the device at its deadline) leaves the earlier capture in place. An output cut at the transport's cap gets a
  * final marker line, which keeps it over {@link CaptureTransport}'s cap so the replay reports it cut as well.
  * Only device output is written: credentials never pass through here.
  */
@@ -54,7 +55,7 @@ public final class CaptureRecorder implements Transport {
             session.close();
             throw new CollectionException("cannot create " + partial + ": " + e.getMessage(), e);
         }
-        return new Recording(session, partial, target, capturedAt);
+        return new Recording(session, partial, target, capturedAt, Thread.currentThread());
     }
 
     private final class Recording implements DeviceSession {
@@ -62,13 +63,15 @@ public final class CaptureRecorder implements Transport {
         private final Path partial;
         private final Path target;
         private final Instant capturedAt;
+        private final Thread collector;
         private boolean closed;
 
-        Recording(DeviceSession session, Path partial, Path target, Instant capturedAt) {
+        Recording(DeviceSession session, Path partial, Path target, Instant capturedAt, Thread collector) {
             this.session = session;
             this.partial = partial;
             this.target = target;
             this.capturedAt = capturedAt;
+            this.collector = collector;
         }
 
         @Override
@@ -96,7 +99,21 @@ public final class CaptureRecorder implements Transport {
             try {
                 session.close();
             } finally {
-                promote();
+                // Closed by another thread means given up (the scan's device deadline): the capture is incomplete,
+                // so it is dropped and an earlier complete one stays.
+                if (Thread.currentThread() == collector) {
+                    promote();
+                } else {
+                    discard();
+                }
+            }
+        }
+
+        private void discard() {
+            try {
+                deleteTree(partial);
+            } catch (IOException e) {
+                // A leftover hidden .partial folder is harmless: CaptureTransport only reads device folders.
             }
         }
 

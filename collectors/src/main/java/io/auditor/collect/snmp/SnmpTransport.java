@@ -333,8 +333,10 @@ public final class SnmpTransport implements Transport {
             for (VariableBinding vb : response.getVariableBindings()) out.add(WalkText.format(vb), null, limits);
         }
 
+        /** Both communities are tried at once: the usual answer is silence, so their timeouts overlap. */
         private void defaultCommunities(Output out) throws CollectionException {
             out.line("# SNMP access used by the scan: " + settings.describe());
+            Map<String, java.util.concurrent.CompletableFuture<PDU>> answers = new java.util.LinkedHashMap<>();
             for (String community : DEFAULT_COMMUNITIES) {
                 CommunityTarget<UdpAddress> t = new CommunityTarget<>(address, new OctetString(community));
                 t.setVersion(SnmpConstants.version2c);
@@ -343,13 +345,32 @@ public final class SnmpTransport implements Transport {
                 PDU pdu = new PDU();
                 pdu.setType(PDU.GET);
                 pdu.add(new VariableBinding(SYS_DESCR));
-                ResponseEvent<UdpAddress> e;
+                java.util.concurrent.CompletableFuture<PDU> answer = new java.util.concurrent.CompletableFuture<>();
+                answers.put(community, answer);
                 try {
-                    e = snmp.send(pdu, t);
+                    snmp.send(pdu, t, null, new org.snmp4j.event.ResponseListener() {
+                        @Override
+                        public <A extends Address> void onResponse(ResponseEvent<A> event) {
+                            ((Snmp) event.getSource()).cancel(event.getRequest(), this);
+                            answer.complete(event.getResponse());
+                        }
+                    });
                 } catch (IOException ex) {
                     throw new CollectionException("sending to " + where + " failed: " + ex.getMessage(), ex);
                 }
-                PDU r = e == null ? null : e.getResponse();
+            }
+            long waitMillis = limits.communityTimeout().toMillis() * 2 + 2000;
+            for (Map.Entry<String, java.util.concurrent.CompletableFuture<PDU>> e : answers.entrySet()) {
+                String community = e.getKey();
+                PDU r;
+                try {
+                    r = e.getValue().get(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new CollectionException("interrupted while trying the default communities");
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+                    r = null;
+                }
                 if (r == null) {
                     out.line(community + ": no answer within " + limits.communityTimeout().toMillis() + " ms (2 tries)");
                 } else if (r.getErrorStatus() != PDU.noError) {

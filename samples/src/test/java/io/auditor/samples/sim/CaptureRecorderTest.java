@@ -91,6 +91,21 @@ class CaptureRecorderTest {
             try (var files = Files.list(captures)) {
                 assertEquals(1, files.count(), "no partial or old folders left behind");
             }
+
+            // Given up by the scan (closed from its deadline thread): the complete capture above stays.
+            String before = Files.readString(captures.resolve("srv/hello.txt"));
+            d.misbehave(Misbehaviour.GARBAGE);
+            DeviceSession abandoned = new CaptureRecorder(ssh, captures, Clock.systemUTC()).open(device);
+            abandoned.run(HELLO);
+            Thread closer = new Thread(abandoned::close);
+            closer.start();
+            closer.join(30_000);
+            assertFalse(closer.isAlive());
+            assertEquals(before, Files.readString(captures.resolve("srv/hello.txt")));
+            assertEquals("capturedAt=2026-11-20T02:00:00Z", Files.readString(captures.resolve("srv/capture.properties")).strip());
+            try (var files = Files.list(captures)) {
+                assertEquals(1, files.count(), "the incomplete capture is dropped");
+            }
         }
     }
 }
