@@ -265,6 +265,8 @@ public final class HtmlReport implements FileReport {
                 .append("</div>\n");
         changeList(h, "new", "New gaps", diff.newGaps(), p);
         changeList(h, "fixed", "Fixed", diff.fixedGaps(), p);
+        // Not counted as fixed: the newer run could not look, so the gap may still be there.
+        changeList(h, "unknown", "No longer checked (could not be assessed this time)", diff.noLongerAssessed(), p);
         h.append("</div>\n");
     }
 

@@ -80,6 +80,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void gapsTheNewRunCouldNotAssessAreListedApartAndNotCountedAsFixed() {
+        RunDiff diff = new RunDiff("run-1", "run-2", List.of(), List.of(), List.of(),
+                List.of(new ResultKey("BAK-01", "srv-mis", Severity.CRITICAL, "Backups succeeding")));
+        String html = HTML.renderText(SampleRuns.mixed(), new RunContext(List.of(), diff));
+        assertTrue(html.contains("id=\"delta-fixed-gaps\" data-count=\"0\""), html);
+        int list = html.indexOf("id=\"changes-unknown\"");
+        assertTrue(list > 0, html);
+        assertTrue(html.indexOf("BAK-01 Backups succeeding — <span class=\"dev\">srv-mis", list) > list, html);
+    }
+
+    @Test
     void everyTextFromDevicesAndFilesIsEscaped() {
         String html = HTML.renderText(HostileRuns.run(), RunContext.none());
         assertFalse(html.contains("<script"), "no script element of any kind");
