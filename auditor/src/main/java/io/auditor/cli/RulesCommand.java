@@ -4,6 +4,7 @@ import io.auditor.model.Control;
 import io.auditor.model.InputProblem;
 import io.auditor.model.InvalidInputException;
 import io.auditor.model.Role;
+import io.auditor.rules.GeneratedDocs;
 import io.auditor.rules.Fixture;
 import io.auditor.rules.FixtureOutcome;
 import io.auditor.rules.FixtureRunner;
@@ -183,7 +184,7 @@ public final class RulesCommand implements Callable<Integer> {
         private static void section(PrintWriter out, String heading, String text) {
             out.println();
             out.println(heading + ":");
-            for (String line : wrap(text, 96)) out.println("  " + line);
+            for (String line : GeneratedDocs.wrap(text, 96)) out.println("  " + line);
         }
     }
 
@@ -289,20 +290,5 @@ public final class RulesCommand implements Callable<Integer> {
     static String oneLine(String s) {
         String t = s.strip().replaceAll("\\s+", " ");
         return t.length() > 120 ? t.substring(0, 119) + "…" : t;
-    }
-
-    static List<String> wrap(String text, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.trim().split("\\s+")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            if (line.length() > 0) line.append(' ');
-            line.append(word);
-        }
-        if (line.length() > 0) lines.add(line.toString());
-        return lines;
     }
 }

@@ -80,7 +80,8 @@ public final class GeneratedDocs {
         return String.valueOf(v);
     }
 
-    private static List<String> wrap(String text, int width) {
+    /** Words of {@code text} on lines of at most {@code width} characters (a longer word gets a line of its own). */
+    public static List<String> wrap(String text, int width) {
         List<String> lines = new java.util.ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.trim().split("\\s+")) {

@@ -1,22 +1,8 @@
 package io.auditor.collect.parsers;
 
-import io.auditor.collect.Parser;
-import io.auditor.collect.UnrecognisedOutputException;
-import io.auditor.model.Observation;
-import io.auditor.model.facts.Fact;
-
-import java.util.List;
-
-/**
- * OPNsense's {@code config.xml}: members of the {@code admins} group and of any group or user granted every GUI page
- * (topic {@code admin-groups}, checked by ADM-01).
- */
-public final class OpnsenseAdminsParser implements Parser {
-    @Override
-    public String id() { return "opnsense-admins"; }
-
-    @Override
-    public List<Fact> parse(Observation obs) throws UnrecognisedOutputException {
-        return FirewallConfig.read(FirewallConfig.Product.OPNSENSE, obs).admins();
+/** OPNsense's {@code config.xml} read for its administrators (checked by ADM-01). */
+public final class OpnsenseAdminsParser extends FirewallAdminsParser {
+    public OpnsenseAdminsParser() {
+        super("opnsense-admins", FirewallConfig.Product.OPNSENSE);
     }
 }

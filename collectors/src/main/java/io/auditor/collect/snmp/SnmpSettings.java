@@ -1,13 +1,9 @@
 package io.auditor.collect.snmp;
 
 import io.auditor.collect.CollectionException;
+import io.auditor.collect.CredentialSecret;
 import io.auditor.model.Credential;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +34,7 @@ public record SnmpSettings(String credentialName, String version, byte[] communi
                     + "' is not 1, 2c or 3");
         }
         if (!version.equals("3")) {
-            byte[] community = secret(c, "community", env);
+            byte[] community = CredentialSecret.read(c, "community", env);
             if (community == null) {
                 throw new CollectionException("credential '" + c.name() + "' has no community: add communityEnv or communityFile");
             }
@@ -49,8 +45,8 @@ public record SnmpSettings(String credentialName, String version, byte[] communi
         }
         String auth = canonical(c, "authProtocol", AUTH);
         String priv = canonical(c, "privProtocol", PRIV);
-        byte[] authPassword = secret(c, "authPassword", env);
-        byte[] privPassword = secret(c, "privPassword", env);
+        byte[] authPassword = CredentialSecret.read(c, "authPassword", env);
+        byte[] privPassword = CredentialSecret.read(c, "privPassword", env);
         if (auth == null && authPassword != null) auth = "SHA";
         if (priv == null && privPassword != null) priv = "AES";
         if (auth != null && authPassword == null) {
@@ -105,38 +101,5 @@ public record SnmpSettings(String credentialName, String version, byte[] communi
         return canon;
     }
 
-    private static byte[] secret(Credential c, String base, Function<String, String> env) throws CollectionException {
-        String var = c.settings().get(base + "Env");
-        if (var != null) {
-            String value = env.apply(var);
-            if (value == null || value.isEmpty()) {
-                throw new CollectionException("environment variable " + var + " (" + base + "Env of credential '"
-                        + c.name() + "') is not set: set it in the environment of the scan");
-            }
-            return value.getBytes(StandardCharsets.UTF_8);
-        }
-        String file = c.settings().get(base + "File");
-        if (file == null) return null;
-        byte[] bytes;
-        try {
-            if (Files.size(Path.of(file)) > 4096) {
-                throw new CollectionException(base + "File " + file + " of credential '" + c.name()
-                        + "' is larger than 4 KiB: it should hold the secret on its first line");
-            }
-            bytes = Files.readAllBytes(Path.of(file));
-        } catch (NoSuchFileException e) {
-            throw new CollectionException(base + "File " + file + " of credential '" + c.name()
-                    + "' does not exist: create it with the secret on its first line (chmod 600)");
-        } catch (IOException e) {
-            throw new CollectionException("cannot read " + base + "File " + file + " of credential '" + c.name()
-                    + "' (" + e.getClass().getSimpleName() + "): check its permissions");
-        }
-        int end = 0;
-        while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') end++;
-        if (end == 0) {
-            throw new CollectionException(base + "File " + file + " of credential '" + c.name()
-                    + "' is empty: put the secret on its first line");
-        }
-        return java.util.Arrays.copyOf(bytes, end);
-    }
+
 }

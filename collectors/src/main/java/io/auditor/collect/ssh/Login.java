@@ -1,12 +1,10 @@
 package io.auditor.collect.ssh;
 
 import io.auditor.collect.CollectionException;
+import io.auditor.collect.CredentialSecret;
 import io.auditor.model.Credential;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -33,8 +31,8 @@ final class Login {
 
     static Login of(Credential c, Function<String, String> env) throws CollectionException {
         String key = c.settings().get("privateKey");
-        byte[] passphrase = secret(c, "passphrase", env);
-        byte[] password = secret(c, "password", env);
+        byte[] passphrase = CredentialSecret.read(c, "passphrase", env);
+        byte[] password = CredentialSecret.read(c, "password", env);
         if (key == null && password == null) {
             throw new CollectionException("credential '" + c.name() + "' gives no way to log in over SSH: add "
                     + "privateKey, passwordEnv or passwordFile");
@@ -48,44 +46,6 @@ final class Login {
             }
         }
         return new Login(c.name(), c.username(), keyPath, passphrase, password);
-    }
-
-    /** The secret from {@code <base>Env} or {@code <base>File}, or null when the credential has neither. */
-    private static byte[] secret(Credential c, String base, Function<String, String> env) throws CollectionException {
-        String var = c.settings().get(base + "Env");
-        if (var != null) {
-            String value = env.apply(var);
-            if (value == null || value.isEmpty()) {
-                throw new CollectionException("environment variable " + var + " (" + base + "Env of credential '"
-                        + c.name() + "') is not set: set it in the environment of the scan, e.g. in the cron job or "
-                        + "service unit");
-            }
-            return value.getBytes(StandardCharsets.UTF_8);
-        }
-        String file = c.settings().get(base + "File");
-        if (file != null) {
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(Path.of(file));
-            } catch (NoSuchFileException e) {
-                throw new CollectionException(base + "File " + file + " of credential '" + c.name()
-                        + "' does not exist: create it with the secret on its first line (chmod 600)");
-            } catch (IOException e) {
-                throw new CollectionException("cannot read " + base + "File " + file + " of credential '"
-                        + c.name() + "' (" + e.getClass().getSimpleName() + "): check its permissions");
-            }
-            // The secret is the first line: editors add a final newline, which is not part of it.
-            int end = 0;
-            while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') end++;
-            byte[] secret = Arrays.copyOf(bytes, end);
-            Arrays.fill(bytes, (byte) 0);
-            if (secret.length == 0) {
-                throw new CollectionException(base + "File " + file + " of credential '" + c.name()
-                        + "' is empty: put the secret on its first line");
-            }
-            return secret;
-        }
-        return null;
     }
 
     /** JSch's PreferredAuthentications for what this login has. */
