@@ -23,11 +23,12 @@ final class LiveOptions {
     Duration deviceTimeout;
 
     @Option(names = "--connect-timeout", paramLabel = "TIME", defaultValue = "10s", converter = DurationConverter.class,
-            description = "Time allowed to connect, verify the host key and log in (default: ${DEFAULT-VALUE}).")
+            description = "Time allowed to connect over SSH, verify the host key and log in (default: ${DEFAULT-VALUE}). SNMP "
+                    + "requests wait 2 s and are tried twice.")
     Duration connectTimeout;
 
     @Option(names = "--command-timeout", paramLabel = "TIME", defaultValue = "60s", converter = DurationConverter.class,
-            description = "Time allowed for each read-only command on a device (default: ${DEFAULT-VALUE}).")
+            description = "Time allowed for each read-only command on a device, or for each SNMP walk (default: ${DEFAULT-VALUE}).")
     Duration commandTimeout;
 
     @Option(names = "--trust-new-hosts",

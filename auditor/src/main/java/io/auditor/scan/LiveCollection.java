@@ -2,6 +2,8 @@ package io.auditor.scan;
 
 import io.auditor.collect.LiveTransport;
 import io.auditor.collect.Transport;
+import io.auditor.collect.snmp.SnmpLimits;
+import io.auditor.collect.snmp.SnmpTransport;
 import io.auditor.collect.ssh.KnownHostsFile;
 import io.auditor.collect.ssh.SshSettings;
 import io.auditor.collect.ssh.SshTransport;
@@ -12,6 +14,7 @@ import io.auditor.model.InputProblem;
 import io.auditor.model.InvalidInputException;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,9 @@ public final class LiveCollection {
             byType.put("ssh", new SshTransport(ssh, knownHosts(inventory), inventory.credentials(),
                     inventory::jumpHostOf));
         }
-        byType.put("snmp", new io.auditor.collect.snmp.SnmpTransport(inventory.credentials()));
+        // --command-timeout bounds an SNMP probe (a whole walk) as it bounds an SSH command.
+        byType.put("snmp", new SnmpTransport(inventory.credentials(),
+                SnmpLimits.DEFAULTS.withProbeTimeout(ssh.commandTimeout()), System::getenv, Clock.systemUTC()));
         return new LiveTransport(inventory.credentials(), byType);
     }
 

@@ -131,6 +131,23 @@ class SnmpScanEndToEndTest {
     }
 
     @Test
+    void commandTimeoutBoundsEachSnmpWalkAndTheReasonIsReported() throws Exception {
+        Path dir = tmp.resolve("slow-walks");
+        Path inv = inventory(dir);
+        StringBuilder output = new StringBuilder();
+        // 1 ms is less than one GETBULK round trip, so every walk stops at its first check.
+        int exit = auditor(SECRETS, output, "scan", "--inventory", inv.toString(), "--out", dir.resolve("out").toString(),
+                "--format", "json", "--no-history", "--command-timeout", "1ms");
+        assertEquals(1, exit, output::toString);
+        assertTrue(output.toString().contains("sw-open … ok, incomplete: installed-software"), output::toString);
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+        JsonNode inv02 = result(report, "INV-02", "sw-open");
+        assertEquals("NOT_ASSESSED", result(report, "PATCH-03", "sw-open").get("status").asText(), report::toString);
+        assertTrue(report.toString().contains("did not finish within 1 ms"), report::toString);
+        assertEquals("PASS", inv02.get("status").asText(), "the device answered, so it was seen: " + inv02);
+    }
+
+    @Test
     void captureOverSnmpThenAuditTheCapturesOffline() throws Exception {
         Path dir = tmp.resolve("capture");
         Path inv = inventory(dir);

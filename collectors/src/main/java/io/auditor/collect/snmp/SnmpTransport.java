@@ -268,9 +268,10 @@ public final class SnmpTransport implements Transport {
             int found = 0;
             while (true) {
                 if (System.nanoTime() > deadline) {
+                    long ms = limits.probeTimeout().toMillis();
                     throw new CollectionException("walk of " + root + " did not finish within "
-                            + limits.probeTimeout().toSeconds() + " s (" + out.rows + " rows read); the agent is too "
-                            + "slow or the table too large");
+                            + (ms < 1000 ? ms + " ms" : ms / 1000 + " s") + " (" + out.rows + " rows read); the agent "
+                            + "is too slow or the table too large (raise --command-timeout if it is only slow)");
                 }
                 PDU pdu = pdu(v1 ? PDU.GETNEXT : PDU.GETBULK);
                 if (!v1) {
