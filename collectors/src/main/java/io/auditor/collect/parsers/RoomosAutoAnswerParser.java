@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 public final class RoomosAutoAnswerParser implements Parser {
     private static final Pattern SETTING =
             Pattern.compile("\\*c xConfiguration Conference (?:\\d+ )?AutoAnswer (\\w+): ?(.*)");
-    private static final Pattern REASON = Pattern.compile("\\*r .*Reason: ?(.*)");
 
     @Override
     public String id() { return "roomos-autoanswer"; }
@@ -36,7 +35,7 @@ public final class RoomosAutoAnswerParser implements Parser {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.equals("OK") || line.equals("xConfiguration Conference AutoAnswer")) continue;
             if (line.startsWith("*r ") && line.contains("(status=Error)")) {
-                throw new UnrecognisedOutputException("the unit answered with an error" + reason(lines, i), i + 1);
+                throw new UnrecognisedOutputException("the unit answered with an error" + XapiReply.reason(lines, i), i + 1);
             }
             if (line.equals("** end")) {
                 end = true;
@@ -47,7 +46,7 @@ public final class RoomosAutoAnswerParser implements Parser {
                 throw new UnrecognisedOutputException("not an xConfiguration Conference AutoAnswer line: "
                         + Text.quote(line), i + 1);
             }
-            values.put(m.group(1), unquote(m.group(2).strip()));
+            values.put(m.group(1), XapiReply.unquote(m.group(2).strip()));
             lineOf.put(m.group(1), i + 1);
         }
         if (!end) throw new UnrecognisedOutputException("no '** end' line, so the reply is incomplete", 0);
@@ -66,17 +65,5 @@ public final class RoomosAutoAnswerParser implements Parser {
         }
         return List.of(new VideoConferenceSettings(obs.deviceId(), obs.probeId(), mode, !"Off".equalsIgnoreCase(mode),
                 delay, values.get("Mute")));
-    }
-
-    private static String reason(List<String> lines, int from) {
-        for (int i = from; i < lines.size() && lines.get(i).strip().startsWith("*r "); i++) {
-            Matcher m = REASON.matcher(lines.get(i).strip());
-            if (m.matches()) return ": " + unquote(m.group(1).strip());
-        }
-        return "";
-    }
-
-    private static String unquote(String s) {
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 }

@@ -61,7 +61,8 @@ final class XapiReply {
 
     int line(String path) { return lines.getOrDefault(path, 0); }
 
-    private static String reason(List<String> lines, int from) {
+    /** The reason an xAPI error reply gives in the {@code *r … Reason:} lines after line {@code from}, or "". */
+    static String reason(List<String> lines, int from) {
         for (int i = from; i < lines.size() && lines.get(i).strip().startsWith("*r "); i++) {
             Matcher m = REASON.matcher(lines.get(i).strip());
             if (m.matches()) return ": " + unquote(m.group(1).strip());
@@ -69,7 +70,7 @@ final class XapiReply {
         return "";
     }
 
-    private static String unquote(String s) {
+    static String unquote(String s) {
         return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 }
