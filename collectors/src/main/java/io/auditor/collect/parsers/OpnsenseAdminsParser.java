@@ -1,8 +1,8 @@
 package io.auditor.collect.parsers;
 
-/** OPNsense's {@code config.xml} read for its administrators (checked by ADM-01). */
-public final class OpnsenseAdminsParser extends FirewallAdminsParser {
+/** OPNsense's {@code config.xml} read for its administrators (topic {@code admin-groups}, checked by ADM-01). */
+public final class OpnsenseAdminsParser extends FirewallConfigParser {
     public OpnsenseAdminsParser() {
-        super("opnsense-admins", FirewallConfig.Product.OPNSENSE);
+        super("opnsense-admins", FirewallConfig.Product.OPNSENSE, Reading.ADMINS);
     }
 }

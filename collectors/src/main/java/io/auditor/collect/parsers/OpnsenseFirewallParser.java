@@ -1,8 +1,8 @@
 package io.auditor.collect.parsers;
 
-/** OPNsense's {@code config.xml} read for its firewall rules and management exposure. */
-public final class OpnsenseFirewallParser extends FirewallRulesParser {
+/** OPNsense's {@code config.xml} read for its firewall rules and management exposure (topic {@code firewall-rules}). */
+public final class OpnsenseFirewallParser extends FirewallConfigParser {
     public OpnsenseFirewallParser() {
-        super("opnsense-firewall", FirewallConfig.Product.OPNSENSE);
+        super("opnsense-firewall", FirewallConfig.Product.OPNSENSE, Reading.RULES);
     }
 }

@@ -12,17 +12,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A firewall's {@code config.xml}: its filter rules, the default policy of each internet-facing interface and whether
- * the web GUI and SSH can be reached from the internet (topic {@code firewall-rules}). One subclass per product, so
- * each has its own parser id for ServiceLoader; the reading itself is {@link FirewallConfig}'s.
+ * A firewall's {@code config.xml}, read by {@link FirewallConfig} for one product and turned into the facts of one
+ * topic. One subclass per product and topic, so each has its own parser id for ServiceLoader.
  */
-abstract class FirewallRulesParser implements Parser {
+abstract class FirewallConfigParser implements Parser {
+    /** What a probe reads from the parsed configuration. */
+    enum Reading {
+        /** Filter rules, each internet-facing interface's default policy, web GUI/SSH reachable from the internet. */
+        RULES,
+        /** Members of the {@code admins} group and of any group or user granted every GUI page. */
+        ADMINS
+    }
+
     private final String id;
     private final FirewallConfig.Product product;
+    private final Reading reading;
 
-    FirewallRulesParser(String id, FirewallConfig.Product product) {
+    FirewallConfigParser(String id, FirewallConfig.Product product, Reading reading) {
         this.id = id;
         this.product = product;
+        this.reading = reading;
     }
 
     @Override
@@ -31,6 +40,7 @@ abstract class FirewallRulesParser implements Parser {
     @Override
     public final List<Fact> parse(Observation obs) throws UnrecognisedOutputException {
         FirewallConfig config = FirewallConfig.read(product, obs);
+        if (reading == Reading.ADMINS) return config.admins();
         List<FirewallRule> rules = config.rules();
         List<Fact> facts = new ArrayList<>(rules);
         facts.addAll(config.policies());
