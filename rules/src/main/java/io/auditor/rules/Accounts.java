@@ -58,7 +58,7 @@ public final class Accounts {
 
     /** True when a group named {@code member} (possibly {@code DOMAIN\Students}) is a student group. */
     public static boolean isStudentGroup(PolicyProfile profile, String member) {
-        return member != null && profile.listMatches("students.groups", member.substring(member.lastIndexOf('\\') + 1));
+        return member != null && profile.listMatches("students.groups", AdminAccounts.shortName(member));
     }
 
     /**
@@ -68,7 +68,7 @@ public final class Accounts {
      */
     public static DirectoryAccount studentIn(java.util.Collection<?> students, String group) {
         if (group == null) return null;
-        return byGroup(students).get(group.substring(group.lastIndexOf('\\') + 1).toLowerCase(Locale.ROOT));
+        return byGroup(students).get(AdminAccounts.shortName(group).toLowerCase(Locale.ROOT));
     }
 
     /** The last list indexed, per thread: rules pass the same collected list for every device of a run. */
@@ -88,14 +88,6 @@ public final class Accounts {
         }
         GROUP_INDEX.set(new Object[]{students, index, students.size()});
         return index;
-    }
-
-    /** True when the account is directly a member of the group named {@code group} (domain part ignored). */
-    public static boolean inGroup(DirectoryAccount a, String group) {
-        if (group == null) return false;
-        String name = group.substring(group.lastIndexOf('\\') + 1);
-        for (String g : a.groups()) if (g != null && g.equalsIgnoreCase(name)) return true;
-        return false;
     }
 
     /**

@@ -31,13 +31,8 @@ public final class NetworkAddresses {
         int slash = r.indexOf('/');
         byte[] net = literal(slash < 0 ? r : r.substring(0, slash));
         if (a == null || net == null || a.length != net.length) return false;
-        int bits;
-        try {
-            bits = slash < 0 ? a.length * 8 : Integer.parseInt(r.substring(slash + 1));
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        if (bits < 0 || bits > a.length * 8) return false;
+        int bits = prefixBits(r, slash, net.length);
+        if (bits < 0) return false;
         for (int i = 0; i < bits; i++) {
             int mask = 0x80 >> (i % 8);
             if ((a[i / 8] & mask) != (net[i / 8] & mask)) return false;
@@ -50,19 +45,23 @@ public final class NetworkAddresses {
         String r = range.strip();
         int slash = r.indexOf('/');
         byte[] net = literal(slash < 0 ? r : r.substring(0, slash));
-        if (net == null) return false;
-        if (slash < 0) return true;
+        return net != null && prefixBits(r, slash, net.length) >= 0;
+    }
+
+    /** The prefix length after the slash (the whole address when there is none), or -1 when it is not valid. */
+    private static int prefixBits(String range, int slash, int addressBytes) {
+        if (slash < 0) return addressBytes * 8;
         try {
-            int bits = Integer.parseInt(r.substring(slash + 1));
-            return bits >= 0 && bits <= net.length * 8;
+            int bits = Integer.parseInt(range.substring(slash + 1));
+            return bits >= 0 && bits <= addressBytes * 8 ? bits : -1;
         } catch (NumberFormatException e) {
-            return false;
+            return -1;
         }
     }
 
     /** True when {@code mac} matches an entry (case-insensitive glob, e.g. {@code 3c:22:fb:*}) of the list {@code key}. */
     public static boolean macApproved(PolicyProfile profile, String key, String mac) {
-        return mac != null && profile.listMatches(key, mac);
+        return ProfileList.matches(profile, key, mac);
     }
 
     /** The first three octets, upper case: {@code 3C:22:FB}, or {@code unknown}. */
