@@ -67,6 +67,18 @@ final class Json {
     }
 
     /**
+     * The objects of a PowerShell list (array, lone object, or none when the output is blank); a bare value such as
+     * {@code 42} or {@code null} is not understood.
+     */
+    static List<JsonNode> list(String output, String plural, String what) throws UnrecognisedOutputException {
+        JsonNode root = read(output);
+        if (root != null && !root.isContainerNode()) {
+            throw new UnrecognisedOutputException("expected " + plural + " as JSON, found " + Text.quote(root.toString()), 0);
+        }
+        return objects(root, what);
+    }
+
+    /**
      * The one result object of a PowerShell {@code command} piped to ConvertTo-Json (bare, or alone in an array),
      * with the named fields present.
      */

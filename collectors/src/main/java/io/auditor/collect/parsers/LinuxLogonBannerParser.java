@@ -98,12 +98,19 @@ public final class LinuxLogonBannerParser implements Parser {
     }
 
     private static LogonBanner banner(Observation obs, String location, List<String> lines) {
-        String text = String.join("\n", lines);
+        return new LogonBanner(obs.deviceId(), obs.probeId(), location, noticeText(String.join("\n", lines)));
+    }
+
+    /**
+     * A notice's device text: control characters other than line breaks removed (a notice may span lines), stripped,
+     * at most {@link #MAX_TEXT} characters; "" for null.
+     */
+    static String noticeText(String text) {
+        if (text == null) return "";
         StringBuilder clean = new StringBuilder();
         text.codePoints().filter(c -> c == '\n' || !Character.isISOControl(c)).forEach(clean::appendCodePoint);
         String t = clean.toString().strip();
-        if (t.length() > MAX_TEXT) t = t.substring(0, MAX_TEXT) + "…";
-        return new LogonBanner(obs.deviceId(), obs.probeId(), location, t);
+        return t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT) + "…" : t;
     }
 
     private static List<String> trimTrailingBlank(List<String> lines) {

@@ -32,7 +32,7 @@ public final class LinuxWebFilterParser implements Parser {
     private static final Pattern NFT_REDIRECT = Pattern.compile(".*\\b(?:redirect|dnat)\\b.*?:(\\d{1,5})\\b.*");
     private static final Pattern NFT_IIF = Pattern.compile("iifname \"?([\\w.-]+)\"?");
     private static final Pattern NFT_SADDR = Pattern.compile("ip saddr ([\\d./]+)");
-    private static final Pattern IPT_REDIRECT = Pattern.compile("-A \\S+ .*-j (?:REDIRECT --to-ports|DNAT --to-destination [\\d.]*:)(\\d{1,5})\\b.*");
+    private static final Pattern IPT_REDIRECT = Pattern.compile("-A \\S+ .*-j (?:REDIRECT --to-ports |DNAT --to-destination [\\d.]*:)(\\d{1,5})\\b.*");
     private static final Pattern IPT_IN = Pattern.compile("(?:^|\\s)-i (\\S+)");
     private static final Pattern IPT_SRC = Pattern.compile("(?:^|\\s)-s ([\\d./]+)");
 
@@ -72,31 +72,11 @@ public final class LinuxWebFilterParser implements Parser {
         Map<String, String> intercepted = new LinkedHashMap<>(); // interface or network → detail
         List<String> nft = files.get("nft list ruleset");
         boolean nftRead = nft != null && nft.stream().anyMatch(l -> l.strip().startsWith("table "));
-        if (nftRead) {
-            for (String line : nft) {
-                Matcher r = NFT_REDIRECT.matcher(line);
-                if (!r.matches() || !interceptPorts.contains(Integer.parseInt(r.group(1)))) continue;
-                Matcher i = NFT_IIF.matcher(line);
-                Matcher s = NFT_SADDR.matcher(line);
-                String who = i.find() ? i.group(1) : s.find() ? s.group(1) : "every interface";
-                intercepted.merge(who, "nft sends its web traffic to Squid's intercept port " + r.group(1)
-                        + (line.contains("443") ? " (HTTPS included)" : ""), (a, b) -> a + "; " + b.replace("nft sends its web traffic to ", ""));
-            }
-        }
+        if (nftRead) redirects(nft, "nft", NFT_REDIRECT, NFT_IIF, NFT_SADDR, interceptPorts, intercepted);
         // iptables-save (legacy or iptables-nft), when the host filters with iptables instead.
         List<String> ipt = files.get("iptables-save -t nat");
         boolean iptRead = ipt != null && ipt.stream().anyMatch(l -> l.strip().startsWith("*nat"));
-        if (iptRead) {
-            for (String line : ipt) {
-                Matcher r = IPT_REDIRECT.matcher(line.strip());
-                if (!r.matches() || !interceptPorts.contains(Integer.parseInt(r.group(1)))) continue;
-                Matcher i = IPT_IN.matcher(line);
-                Matcher s = IPT_SRC.matcher(line);
-                String who = i.find() ? i.group(1) : s.find() ? s.group(1) : "every interface";
-                intercepted.merge(who, "iptables sends its web traffic to Squid's intercept port " + r.group(1)
-                        + (line.contains("443") ? " (HTTPS included)" : ""), (a, b) -> a + "; " + b.replace("iptables sends its web traffic to ", ""));
-            }
-        }
+        if (iptRead) redirects(ipt, "iptables", IPT_REDIRECT, IPT_IN, IPT_SRC, interceptPorts, intercepted);
         nftRead |= iptRead;
         Map<String, String> allowed = new LinkedHashMap<>(); // acl name → networks
         Map<String, List<String>> srcAcls = new LinkedHashMap<>();
@@ -188,6 +168,24 @@ public final class LinuxWebFilterParser implements Parser {
             out.put(iface, (net >> 24 & 255) + "." + (net >> 16 & 255) + "." + (net >> 8 & 255) + "." + (net & 255) + "/" + bits);
         }
         return out;
+    }
+
+    /**
+     * Adds the firewall rules among {@code lines} that send traffic to one of Squid's intercept {@code ports}, keyed by
+     * the interface ({@code in}) or source network ({@code src}) they apply to, or "every interface".
+     */
+    private static void redirects(List<String> lines, String tool, Pattern redirect, Pattern in, Pattern src,
+            Set<Integer> ports, Map<String, String> intercepted) {
+        String sends = tool + " sends its web traffic to ";
+        for (String line : lines) {
+            Matcher r = redirect.matcher(line.strip());
+            if (!r.matches() || !ports.contains(Integer.parseInt(r.group(1)))) continue;
+            Matcher i = in.matcher(line);
+            Matcher s = src.matcher(line);
+            String who = i.find() ? i.group(1) : s.find() ? s.group(1) : "every interface";
+            intercepted.merge(who, sends + "Squid's intercept port " + r.group(1)
+                    + (line.contains("443") ? " (HTTPS included)" : ""), (a, b) -> a + "; " + b.replace(sends, ""));
+        }
     }
 
     private static String firstLine(List<String> lines) {

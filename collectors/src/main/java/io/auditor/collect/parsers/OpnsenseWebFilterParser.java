@@ -4,6 +4,7 @@ import io.auditor.collect.Parser;
 import io.auditor.collect.UnrecognisedOutputException;
 import io.auditor.model.Observation;
 import io.auditor.model.facts.Fact;
+import io.auditor.model.facts.FirewallRule;
 import io.auditor.model.facts.WebFilterStatus;
 import org.w3c.dom.Element;
 
@@ -54,7 +55,8 @@ public final class OpnsenseWebFilterParser implements Parser {
             boolean known = true;
             List<String> names = new ArrayList<>();
             for (Element b : lists) {
-                String name = text(b, "description") != null ? text(b, "description") : text(b, "filename");
+                String description = text(b, "description");
+                String name = description != null ? description : text(b, "filename");
                 names.add(name);
                 List<String> selected = list(b, "filter");
                 if (selected.isEmpty()) known = false; // every category of the downloaded list: unknown here
@@ -69,12 +71,13 @@ public final class OpnsenseWebFilterParser implements Parser {
         }
 
         Set<String> proxied = proxyFilters ? new LinkedHashSet<>(list(proxy, "forward/interfaces")) : Set.of();
-        List<io.auditor.model.facts.FirewallRule> rules = config.rules();
+        List<FirewallRule> rules = config.rules();
         boolean transparent = proxyFilters && flag(proxy, "forward/transparentMode");
         boolean inspectsTls = proxyFilters && flag(proxy, "forward/sslbump");
         for (FirewallConfig.Interface i : config.interfaces.values()) {
             if (i.wan() || !i.enabled() || i.name().equals("lo0")) continue;
             boolean here = proxied.contains(i.name());
+            FirewallRule bypass = here ? config.directWeb(rules, i.name()) : null;
             boolean filtered;
             String detail;
             if (here && transparent && inspectsTls) {
@@ -87,12 +90,12 @@ public final class OpnsenseWebFilterParser implements Parser {
                 filtered = false;
                 detail = "the web proxy intercepts HTTP on " + i.display() + " but not HTTPS (SSL inspection off), so"
                         + " most sites pass unfiltered";
-            } else if (here && config.directWeb(rules, i.name()) == null) {
+            } else if (here && bypass == null) {
                 filtered = true;
                 detail = "the web proxy listens on " + i.display() + " and no rule there passes web traffic around it";
             } else if (here) {
                 filtered = false;
-                detail = "the web proxy listens on " + i.display() + " but rule " + config.directWeb(rules, i.name()).summary()
+                detail = "the web proxy listens on " + i.display() + " but rule " + bypass.summary()
                         + " lets devices reach the web directly, bypassing the filter";
             } else {
                 filtered = false;

@@ -81,6 +81,7 @@ public final class PfsenseWebFilterParser implements Parser {
         for (FirewallConfig.Interface i : config.interfaces.values()) {
             if (i.wan() || !i.enabled()) continue;
             String n = i.name();
+            FirewallRule bypass = listening.contains(n) ? config.directWeb(rules, n) : null;
             boolean filtered;
             String detail;
             if (transparent.contains(n) && sslIntercept.contains(n)) {
@@ -94,12 +95,12 @@ public final class PfsenseWebFilterParser implements Parser {
                 filtered = false;
                 detail = "Squid intercepts HTTP on " + i.display() + " but not HTTPS (no SSL interception there), so"
                         + " most sites pass unfiltered";
-            } else if (listening.contains(n) && config.directWeb(rules, n) == null) {
+            } else if (listening.contains(n) && bypass == null) {
                 filtered = true;
                 detail = "Squid listens on " + i.display() + " and no rule there passes web traffic around it";
             } else if (listening.contains(n)) {
                 filtered = false;
-                detail = "Squid listens on " + i.display() + " but rule " + config.directWeb(rules, n).summary()
+                detail = "Squid listens on " + i.display() + " but rule " + bypass.summary()
                         + " lets devices reach the web directly, bypassing the filter";
             } else {
                 filtered = false;

@@ -7,10 +7,7 @@ import io.auditor.model.Observation;
 import io.auditor.model.facts.Fact;
 import io.auditor.model.facts.VideoConferenceSettings;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,43 +24,22 @@ public final class RoomosAutoAnswerParser implements Parser {
 
     @Override
     public List<Fact> parse(Observation obs) throws UnrecognisedOutputException {
-        List<String> lines = Text.lines(obs.output());
-        Map<String, String> values = new HashMap<>();
-        Map<String, Integer> lineOf = new HashMap<>();
-        boolean end = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.equals("OK") || line.equals("xConfiguration Conference AutoAnswer")) continue;
-            if (line.startsWith("*r ") && line.contains("(status=Error)")) {
-                throw new UnrecognisedOutputException("the unit answered with an error" + XapiReply.reason(lines, i), i + 1);
-            }
-            if (line.equals("** end")) {
-                end = true;
-                continue;
-            }
-            Matcher m = SETTING.matcher(line);
-            if (!m.matches()) {
-                throw new UnrecognisedOutputException("not an xConfiguration Conference AutoAnswer line: "
-                        + Text.quote(line), i + 1);
-            }
-            values.put(m.group(1), XapiReply.unquote(m.group(2).strip()));
-            lineOf.put(m.group(1), i + 1);
-        }
-        if (!end) throw new UnrecognisedOutputException("no '** end' line, so the reply is incomplete", 0);
-        String mode = values.get("Mode");
+        XapiReply r = XapiReply.read(obs.output(), SETTING, "xConfiguration Conference AutoAnswer", null,
+                "not an xConfiguration Conference AutoAnswer line: ");
+        String mode = r.get("Mode");
         if (mode == null || mode.isEmpty()) {
             throw new UnrecognisedOutputException("no xConfiguration Conference AutoAnswer Mode line", 0);
         }
         Integer delay = null;
-        if (values.containsKey("Delay")) {
+        if (r.values.containsKey("Delay")) {
             try {
-                delay = Integer.parseInt(values.get("Delay"));
+                delay = Integer.parseInt(r.get("Delay"));
             } catch (NumberFormatException e) {
-                throw new UnrecognisedOutputException("AutoAnswer Delay " + Text.quote(values.get("Delay"))
-                        + " is not a number of seconds", lineOf.get("Delay"));
+                throw new UnrecognisedOutputException("AutoAnswer Delay " + Text.quote(r.get("Delay"))
+                        + " is not a number of seconds", r.line("Delay"));
             }
         }
         return List.of(new VideoConferenceSettings(obs.deviceId(), obs.probeId(), mode, !"Off".equalsIgnoreCase(mode),
-                delay, values.get("Mute")));
+                delay, r.get("Mute")));
     }
 }

@@ -25,14 +25,10 @@ public final class WindowsHotfixParser implements Parser {
 
     @Override
     public List<Fact> parse(Observation obs) throws UnrecognisedOutputException {
-        JsonNode root = Json.read(obs.output());
-        if (root != null && !root.isContainerNode()) {
-            throw new UnrecognisedOutputException("expected hotfixes as JSON, found " + Text.quote(root.toString()), 0);
-        }
         Instant newest = null;
         String newestId = null;
         int n = 0;
-        for (JsonNode h : Json.objects(root, "hotfix")) {
+        for (JsonNode h : Json.list(obs.output(), "hotfixes", "hotfix")) {
             n++;
             Json.require(h, "hotfix " + n, "HotFixID", "InstalledOn");
             String id = Json.text(h, "HotFixID");

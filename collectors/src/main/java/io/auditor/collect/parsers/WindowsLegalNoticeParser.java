@@ -20,19 +20,10 @@ public final class WindowsLegalNoticeParser implements Parser {
     @Override
     public List<Fact> parse(Observation obs) throws UnrecognisedOutputException {
         JsonNode s = Json.single(obs.output(), "legal notice", "LegalNoticeCaption", "LegalNoticeText");
-        String caption = blankToEmpty(Json.text(s, "LegalNoticeCaption"));
-        String text = blankToEmpty(Json.text(s, "LegalNoticeText"));
+        String caption = LinuxLogonBannerParser.noticeText(Json.text(s, "LegalNoticeCaption"));
+        String text = LinuxLogonBannerParser.noticeText(Json.text(s, "LegalNoticeText"));
         String notice = caption.isEmpty() ? text : text.isEmpty() ? caption : caption + "\n" + text;
         return List.of(new LogonBanner(obs.deviceId(), obs.probeId(), "legal notice (LegalNoticeCaption/LegalNoticeText)",
                 notice));
-    }
-
-    /** Device text: control characters other than line breaks removed (a notice may span lines), length bounded. */
-    private static String blankToEmpty(String s) {
-        if (s == null) return "";
-        StringBuilder clean = new StringBuilder();
-        s.codePoints().filter(c -> c == '\n' || !Character.isISOControl(c)).forEach(clean::appendCodePoint);
-        String t = clean.toString().strip();
-        return t.length() > 2000 ? t.substring(0, 2000) + "…" : t;
     }
 }

@@ -25,13 +25,9 @@ public final class WindowsLocalAccountsParser implements Parser {
 
     @Override
     public List<Fact> parse(Observation obs) throws UnrecognisedOutputException {
-        JsonNode root = Json.read(obs.output());
-        if (root != null && !root.isContainerNode()) {
-            throw new UnrecognisedOutputException("expected local users as JSON, found " + Text.quote(root.toString()), 0);
-        }
         List<Fact> facts = new ArrayList<>();
         int n = 0;
-        for (JsonNode u : Json.objects(root, "local user")) {
+        for (JsonNode u : Json.list(obs.output(), "local users", "local user")) {
             n++;
             String what = "user " + n;
             Json.require(u, what, "Name", "Enabled", "SID");

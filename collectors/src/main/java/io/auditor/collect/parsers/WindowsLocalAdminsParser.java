@@ -29,13 +29,9 @@ public final class WindowsLocalAdminsParser implements Parser {
 
     @Override
     public List<Fact> parse(Observation obs) throws UnrecognisedOutputException {
-        JsonNode root = Json.read(obs.output());
-        if (root != null && !root.isContainerNode()) {
-            throw new UnrecognisedOutputException("expected group members as JSON, found " + Text.quote(root.toString()), 0);
-        }
         List<Fact> members = new ArrayList<>();
         int n = 0;
-        for (JsonNode m : Json.objects(root, "group member")) {
+        for (JsonNode m : Json.list(obs.output(), "group members", "group member")) {
             n++;
             String what = "member " + n;
             Json.require(m, what, "Name", "ObjectClass");

@@ -29,11 +29,23 @@ final class XapiReply {
      * @param command the command echo the unit may print first, skipped
      */
     static XapiReply read(String output, String prefix, String command) throws UnrecognisedOutputException {
+        String header = prefix.strip();
+        XapiReply r = read(output, Pattern.compile(Pattern.quote(prefix) + "(.+?): ?(.*)"), command, header,
+                "not a '" + header + " …' line: ");
+        if (r.values.isEmpty()) throw new UnrecognisedOutputException("the reply holds no " + header + " lines", 0);
+        return r;
+    }
+
+    /**
+     * A reply whose value lines match {@code value} (group 1 the path, group 2 the value); others are not understood
+     * and reported as {@code notALine} followed by the line. Lines starting {@code header (status=OK)} are skipped
+     * when {@code header} is not null. The reply may hold no values.
+     */
+    static XapiReply read(String output, Pattern value, String command, String header, String notALine)
+            throws UnrecognisedOutputException {
         XapiReply r = new XapiReply();
         List<String> lines = Text.lines(output);
         boolean end = false;
-        Pattern value = Pattern.compile(Pattern.quote(prefix) + "(.+?): ?(.*)");
-        String header = prefix.strip();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.equals("OK") || line.equals(command)) continue;
@@ -44,16 +56,13 @@ final class XapiReply {
                 end = true;
                 continue;
             }
-            if (line.startsWith(header + " (status=OK)")) continue;
+            if (header != null && line.startsWith(header + " (status=OK)")) continue;
             Matcher m = value.matcher(line);
-            if (!m.matches()) {
-                throw new UnrecognisedOutputException("not a '" + prefix.strip() + " …' line: " + Text.quote(line), i + 1);
-            }
+            if (!m.matches()) throw new UnrecognisedOutputException(notALine + Text.quote(line), i + 1);
             r.values.put(m.group(1).strip(), unquote(m.group(2).strip()));
             r.lines.put(m.group(1).strip(), i + 1);
         }
         if (!end) throw new UnrecognisedOutputException("no '** end' line, so the reply is incomplete", 0);
-        if (r.values.isEmpty()) throw new UnrecognisedOutputException("the reply holds no " + header + " lines", 0);
         return r;
     }
 

@@ -42,6 +42,8 @@ class LinuxWebFilterParserTest {
         FilteredNetwork students = nets.get("eth1.120 (10.20.20.0/23)");
         assertNotNull(students, nets.keySet().toString());
         assertTrue(students.filtered(), students.detail());
+        assertEquals("nft sends its web traffic to Squid's intercept port 3129; Squid's intercept port 3130 (HTTPS included)",
+                students.detail(), "both rules for the VLAN, merged");
         assertEquals(List.of("eth1.120 (10.20.20.0/23)", "guests (10.20.40.0/24)", "localnet (10.20.10.0/23)"),
                 nets.keySet().stream().sorted().toList(), "students' acl is covered by the intercepted VLAN");
         assertFalse(nets.get("guests (10.20.40.0/24)").filtered());
@@ -92,6 +94,8 @@ class LinuxWebFilterParserTest {
         FilteredNetwork guests = nets.get("10.20.40.0/24");
         assertNotNull(guests, nets.keySet().toString());
         assertTrue(guests.filtered(), guests.detail());
+        assertEquals("iptables sends its web traffic to Squid's intercept port 3129; Squid's intercept port 3130"
+                + " (HTTPS included)", guests.detail(), "both rules for the range, merged");
         assertFalse(nets.containsKey("guests (10.20.40.0/24)"), "the guests' acl is covered by the intercepted range");
         assertFalse(nets.get("students (10.20.20.0/23)").filtered(), "nothing intercepts the students now");
     }

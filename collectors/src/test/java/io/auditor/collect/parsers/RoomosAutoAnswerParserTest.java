@@ -49,5 +49,9 @@ class RoomosAutoAnswerParserTest {
                 "no Mode");
         assertEquals(1, rejects(parser, "autoanswer",
                 "*c xConfiguration Conference AutoAnswer Delay: soon\n*c xConfiguration Conference AutoAnswer Mode: On\n** end\n").line());
+        UnrecognisedOutputException other = rejects(parser, "autoanswer",
+                "*c xConfiguration Conference AutoAnswer Mode: On\n*c xConfiguration Conference MaxReceiveCallRate: 6000\n** end\n");
+        assertEquals(2, other.line(), "a setting other than AutoAnswer");
+        assertTrue(other.getMessage().startsWith("not an xConfiguration Conference AutoAnswer line: "), other.getMessage());
     }
 }

@@ -73,4 +73,14 @@ final class Samples {
             "bash: line 1: command not found\n",
             "<html><body>502 Bad Gateway</body></html>\n",
             "\u0000\u0001\u0002 binary \u00ff\n");
+
+    /** Output that is not the JSON a PowerShell probe prints: an error, truncated or bare JSON, a wrongly typed field. */
+    static final List<String> JSON_GARBAGE = List.of("Get-MpComputerStatus : Access denied\r\n", "{\"a\": ",
+            "42", "\"text\"", "[{\"Name\": [1]}]", "null");
+
+    /** Asserts that a PowerShell JSON parser rejects every {@link #GARBAGE} and {@link #JSON_GARBAGE} output. */
+    static void rejectsGarbageJson(Parser parser, String probe) {
+        for (String g : GARBAGE) rejects(parser, probe, g);
+        for (String g : JSON_GARBAGE) rejects(parser, probe, g);
+    }
 }

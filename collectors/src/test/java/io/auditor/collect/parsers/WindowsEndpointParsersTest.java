@@ -36,7 +36,7 @@ class WindowsEndpointParsersTest {
         List<LocalAccount> renamed = only(parse(p, "local-accounts", "renamed-admin-guest-on.txt"), LocalAccount.class);
         assertEquals(new LocalAccount(DEVICE, "local-accounts", "ladmin", true, "administrator"), renamed.get(0));
         assertEquals(Boolean.TRUE, renamed.get(1).enabled());
-        for (String g : GARBAGE) rejects(p, "local-accounts", g);
+        rejectsGarbageJson(p, "local-accounts");
         assertTrue(rejects(p, "local-accounts", "").getMessage().contains("no local users"));
         assertTrue(rejects(p, "local-accounts", "{\"Name\":\"x\",\"Enabled\":true,\"SID\":\"S-1-5-32-544\"}")
                 .getMessage().contains("S-1-5-21"));
@@ -60,7 +60,7 @@ class WindowsEndpointParsersTest {
         ScreenLock insecure = one(parseText(p, "idle-lock-policy", "{\"InactivityTimeoutSecs\":0,\"ScreenSaveActive\":\"1\","
                 + "\"ScreenSaverIsSecure\":\"0\",\"ScreenSaveTimeOut\":\"300\"}"), ScreenLock.class);
         assertEquals(false, insecure.lockEnabled(), "a screen saver without a password does not lock");
-        for (String g : GARBAGE) rejects(p, "idle-lock-policy", g);
+        rejectsGarbageJson(p, "idle-lock-policy");
         assertTrue(rejects(p, "idle-lock-policy", "{\"InactivityTimeoutSecs\":\"ten\",\"ScreenSaveActive\":null,"
                 + "\"ScreenSaverIsSecure\":null,\"ScreenSaveTimeOut\":null}").getMessage().contains("not a number"));
         assertTrue(rejects(p, "idle-lock-policy", "{\"InactivityTimeoutSecs\":600}").getMessage().contains("ScreenSaveActive"));
@@ -76,7 +76,7 @@ class WindowsEndpointParsersTest {
         assertEquals("Line one\nAcceptable Use [1mPolicy", one(parseText(p, "legal-notice",
                 "{\"LegalNoticeCaption\":\"\",\"LegalNoticeText\":\"Line one\\nAcceptable Use \\u001b[1mPolicy\"}"),
                 LogonBanner.class).text(), "line breaks kept, terminal escapes removed");
-        for (String g : GARBAGE) rejects(p, "legal-notice", g);
+        rejectsGarbageJson(p, "legal-notice");
         rejects(p, "legal-notice", "[]");
     }
 
@@ -90,7 +90,7 @@ class WindowsEndpointParsersTest {
         UnrecognisedOutputException e = rejects(p, "auto-logon", "{\"AutoAdminLogon\":\"1\",\"DefaultDomainName\":null,"
                 + "\"DefaultUserName\":\"x\",\"DefaultPasswordSet\":true,\"DefaultPassword\":\"Secret1\"}");
         assertFalse(e.getMessage().contains("Secret1"), "the message must not quote the password");
-        for (String g : GARBAGE) rejects(p, "auto-logon", g);
+        rejectsGarbageJson(p, "auto-logon");
     }
 
     @Test
@@ -101,7 +101,7 @@ class WindowsEndpointParsersTest {
         assertFalse(one(parseText(p, "autorun", "{\"NoDriveTypeAutoRun\":145,\"NoAutorun\":0}"), AutoRunPolicy.class).offForAllDrives(),
                 "0x91 is Windows' default and leaves removable drives on");
         assertTrue(one(parseText(p, "autorun", "{\"NoDriveTypeAutoRun\":null,\"NoAutorun\":1}"), AutoRunPolicy.class).offForAllDrives());
-        for (String g : GARBAGE) rejects(p, "autorun", g);
+        rejectsGarbageJson(p, "autorun");
     }
 
     @Test
@@ -114,7 +114,7 @@ class WindowsEndpointParsersTest {
         List<HostFirewall> off = only(parse(p, "firewall-profiles", "domain-off.txt"), HostFirewall.class);
         assertEquals(false, off.get(0).enabled());
         assertEquals(false, off.get(1).inboundDefaultDeny());
-        for (String g : GARBAGE) rejects(p, "firewall-profiles", g);
+        rejectsGarbageJson(p, "firewall-profiles");
         assertTrue(rejects(p, "firewall-profiles", "{\"Name\":\"Domain\",\"Enabled\":1,\"DefaultInboundAction\":\"Block\"}")
                 .getMessage().contains("Enabled"), "enum numbers mean the probe lost its [string] casts");
         rejects(p, "firewall-profiles", "[]");
@@ -132,7 +132,7 @@ class WindowsEndpointParsersTest {
         assertTrue(suspended.detail().contains("FullyEncrypted, ProtectionStatus Off"), suspended.detail());
         assertNull(one(parseText(p, "bitlocker", "{\"MountPoint\":\"C:\",\"VolumeStatus\":\"FullyEncrypted\","
                 + "\"ProtectionStatus\":\"Unknown\",\"EncryptionPercentage\":100}"), DiskEncryption.class).protectionOn());
-        for (String g : GARBAGE) rejects(p, "bitlocker", g);
+        rejectsGarbageJson(p, "bitlocker");
         assertTrue(rejects(p, "bitlocker", "{\"MountPoint\":\"C:\",\"VolumeStatus\":1,\"ProtectionStatus\":\"On\","
                 + "\"EncryptionPercentage\":100}").getMessage().contains("VolumeStatus"));
     }
@@ -149,7 +149,7 @@ class WindowsEndpointParsersTest {
                 .filter(s -> s.name().startsWith("NetSupport")).findFirst().orElseThrow();
         assertFalse(stopped.running());
         assertEquals("Disabled", stopped.startType());
-        for (String g : GARBAGE) rejects(p, "services", g);
+        rejectsGarbageJson(p, "services");
         rejects(p, "services", "");
         rejects(p, "services", "[]");
     }
@@ -168,7 +168,7 @@ class WindowsEndpointParsersTest {
                 AutomaticUpdates.class).enabled());
         assertFalse(one(parseText(p, "update-policy", "{\"NoAutoUpdate\":1,\"AUOptions\":4,\"ServiceStartType\":\"Manual\"}"),
                 AutomaticUpdates.class).enabled());
-        for (String g : GARBAGE) rejects(p, "update-policy", g);
+        rejectsGarbageJson(p, "update-policy");
         rejects(p, "update-policy", "{\"NoAutoUpdate\":null,\"AUOptions\":null,\"ServiceStartType\":\"\"}");
     }
 
@@ -182,7 +182,7 @@ class WindowsEndpointParsersTest {
         UpdateHistory none = one(parse(p, "hotfixes", "none.txt"), UpdateHistory.class);
         assertEquals(0, none.count());
         assertNull(none.newestInstalledAt());
-        for (String g : GARBAGE) rejects(p, "hotfixes", g);
+        rejectsGarbageJson(p, "hotfixes");
         assertTrue(rejects(p, "hotfixes", "{\"HotFixID\":\"KB1\",\"InstalledOn\":\"10/09/2024\"}").getMessage().contains("yyyy-MM-dd"));
         assertTrue(rejects(p, "hotfixes", "{\"HotFixID\":\"KB1\",\"InstalledOn\":\"2099-01-01\"}").getMessage().contains("after"));
     }
@@ -194,7 +194,7 @@ class WindowsEndpointParsersTest {
                 one(parse(p, "windows-release", "windows11.txt"), SoftwareRelease.class));
         assertEquals(new SoftwareRelease(DEVICE, "windows-release", "Microsoft Windows Server 2019 Standard", "10.0.17763.6414"),
                 one(parse(p, "windows-release", "server2019.txt"), SoftwareRelease.class));
-        for (String g : GARBAGE) rejects(p, "windows-release", g);
+        rejectsGarbageJson(p, "windows-release");
         assertTrue(rejects(p, "windows-release", "{\"Caption\":\"Windows\",\"Version\":\"ten\",\"DisplayVersion\":null,\"UBR\":null}")
                 .getMessage().contains("Version"));
     }
