@@ -1,6 +1,5 @@
 package io.auditor.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -13,8 +12,10 @@ import io.auditor.model.ControlResult;
 import io.auditor.model.RunReport;
 import io.auditor.model.Status;
 import io.auditor.model.Waiver;
+import io.auditor.report.history.RunContext;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -32,9 +33,7 @@ public final class JsonReport implements FileReport {
     public static final String FILE_NAME = "report.json";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     static {
         MAPPER.getFactory().setCharacterEscapes(new InvisibleEscapes());
@@ -124,8 +123,8 @@ public final class JsonReport implements FileReport {
 
     /** The same bytes as {@link #write(RunReport, Path)}; the JSON report does not use history. */
     @Override
-    public byte[] render(RunReport report, io.auditor.report.history.RunContext context) {
-        return render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    public byte[] render(RunReport report, RunContext context) {
+        return render(report).getBytes(StandardCharsets.UTF_8);
     }
 
     public String render(RunReport r) {
@@ -142,19 +141,22 @@ public final class JsonReport implements FileReport {
      * @return the file written
      */
     public Path write(RunReport r, Path outDir) throws IOException {
-        Path target = outDir.resolve(FILE_NAME);
-        ObjectNode tree = toJson(r);
-        AtomicFile.write(target, out -> {
-            MAPPER.writeValue(out, tree);
-            out.write('\n');
-        });
-        return target;
+        return write(r, RunContext.none(), outDir);
     }
 
     private static ObjectNode waiver(Waiver w) {
+        return waiver(w, "device");
+    }
+
+    /**
+     * A waiver's fields as a JSON object, in the report's field order. The report names the device pattern
+     * {@code device}; the run history stores the same object under {@code devicePattern}, which files already
+     * written depend on, so the key is the caller's.
+     */
+    public static ObjectNode waiver(Waiver w, String devicePatternKey) {
         ObjectNode n = NODES.objectNode();
         n.put("control", w.control());
-        n.put("device", w.devicePattern());
+        n.put(devicePatternKey, w.devicePattern());
         n.put("reason", w.reason());
         n.put("riskAccepted", w.riskAccepted());
         n.put("approvedBy", w.approvedBy());

@@ -65,8 +65,17 @@ public final class PolicyAreas {
         this.gapPhrases = Map.copyOf(gapPhrases);
     }
 
-    /** The areas shipped with the auditor. */
+    /** The areas shipped with the auditor: read once, as every {@link HtmlReport} (and format lookup) needs them. */
     public static PolicyAreas builtIn() {
+        return BuiltIn.AREAS;
+    }
+
+    /** Loaded on first use, not when the class is. */
+    private static final class BuiltIn {
+        static final PolicyAreas AREAS = load();
+    }
+
+    private static PolicyAreas load() {
         try (InputStream in = PolicyAreas.class.getResourceAsStream("policy-areas.json")) {
             if (in == null) throw new IllegalStateException("policy-areas.json is missing from the reports jar");
             JsonNode root = new ObjectMapper().readTree(in);

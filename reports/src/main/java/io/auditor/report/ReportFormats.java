@@ -41,9 +41,13 @@ public final class ReportFormats {
 
     /** {@code console, html, json, csv, junit}: for messages and help. */
     public static List<String> names() {
+        return names(available());
+    }
+
+    private static List<String> names(Map<String, FileReport> available) {
         List<String> names = new ArrayList<>();
         names.add(CONSOLE);
-        names.addAll(available().keySet());
+        names.addAll(available.keySet());
         return names;
     }
 
@@ -56,6 +60,7 @@ public final class ReportFormats {
      */
     public static ReportFormats parse(List<String> values, String option, List<InputProblem> problems) {
         Map<String, FileReport> available = available();
+        String hint = "write one or more of " + String.join(", ", names(available)) + ", separated by commas";
         boolean console = false;
         Map<String, FileReport> chosen = new LinkedHashMap<>();
         boolean any = false;
@@ -70,13 +75,12 @@ public final class ReportFormats {
                     chosen.putIfAbsent(name, available.get(name));
                 } else {
                     problems.add(new InputProblem(option, 0, 0, "unknown format '" + UntrustedText.oneLine(part)
-                            + "'", "write one or more of " + String.join(", ", names()) + ", separated by commas"));
+                            + "'", hint));
                 }
             }
         }
         if (!any) {
-            problems.add(new InputProblem(option, 0, 0, "no format given",
-                    "write one or more of " + String.join(", ", names()) + ", separated by commas"));
+            problems.add(new InputProblem(option, 0, 0, "no format given", hint));
         }
         return new ReportFormats(console, new ArrayList<>(chosen.values()));
     }

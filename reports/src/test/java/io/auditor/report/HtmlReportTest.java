@@ -63,7 +63,8 @@ class HtmlReportTest {
                 List.of(new ResultKey("VC-01", "vc-01", Severity.LOW, "Video conferencing not set to auto answer")),
                 List.of(new ResultKey("AV-02", "ws-101", Severity.HIGH, "Anti-malware definitions current"),
                         new ResultKey("AV-01", "ws-102", Severity.CRITICAL, "Anti-malware installed and running")),
-                List.of(new ResultKey("AV-01", "ws-101", Severity.CRITICAL, "Anti-malware installed and running")));
+                List.of(new ResultKey("AV-01", "ws-101", Severity.CRITICAL, "Anti-malware installed and running")),
+                List.of());
         String html = HTML.renderText(SampleRuns.mixed(), new RunContext(trend, diff));
         assertFalse(html.contains("First recorded run"), html);
         assertTrue(html.contains("id=\"delta-new-gaps\" data-count=\"1\""), html);

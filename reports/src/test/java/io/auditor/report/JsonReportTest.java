@@ -73,6 +73,9 @@ class JsonReportTest {
         JsonNode waived = results.get(1);
         assertEquals("WAIVED", waived.get("status").asText());
         JsonNode w = waived.get("waiver");
+        assertEquals("AV-02", w.get("control").asText());
+        assertEquals("ws-1*", w.get("device").asText(), "the report names the device pattern 'device'");
+        assertFalse(w.has("devicePattern"), "the history's stored key does not leak into the report");
         assertEquals("lab machines are offline", w.get("reason").asText());
         assertEquals("stale definitions", w.get("riskAccepted").asText());
         assertEquals("J Smith (Head)", w.get("approvedBy").asText());

@@ -4,21 +4,14 @@ import io.auditor.report.history.RunContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A run killed (kill -9, power cut, OOM killer) while writing report.html leaves the previous report.html
@@ -47,26 +40,13 @@ class KilledReportWriteTest {
         byte[] good = new HtmlReport().render(SampleRuns.run(List.of(), List.of()), RunContext.none());
         Files.write(target, good);
 
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                KilledReportWriteTest.class.getName(), target.toString())
-                .redirectError(dir.resolve("child-stderr.txt").toFile())
-                .start();
+        ChildJvm child = ChildJvm.start(dir, KilledReportWriteTest.class, target.toString());
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            CompletableFuture<String> signal = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            String line = signal.get(120, TimeUnit.SECONDS);
-            assertEquals(SIGNAL, line, () -> "child said " + line + "; stderr: " + read(dir.resolve("child-stderr.txt")));
+            String line = child.firstLine();
+            assertEquals(SIGNAL, line, () -> "child said " + line + "; stderr: " + child.stderr());
             assertEquals(1, temporaries(dir).size(), "the half-written report is in a temporary file");
         } finally {
-            child.destroyForcibly();
-            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child ended");
+            child.kill();
         }
         assertArrayEquals(good, Files.readAllBytes(target), "the previous report is untouched");
         Path partial = temporaries(dir).get(0);
@@ -78,14 +58,6 @@ class KilledReportWriteTest {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith("." + HtmlReport.FILE_NAME + "."))
                     .filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 }

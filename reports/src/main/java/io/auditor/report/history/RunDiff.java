@@ -24,11 +24,6 @@ public record RunDiff(String fromRunId, String toRunId, List<ResultKey> newGaps,
         noLongerAssessed = List.copyOf(noLongerAssessed);
     }
 
-    public RunDiff(String fromRunId, String toRunId, List<ResultKey> newGaps, List<ResultKey> fixedGaps,
-                   List<ResultKey> stillOpen) {
-        this(fromRunId, toRunId, newGaps, fixedGaps, stillOpen, List.of());
-    }
-
     /** Most severe first, then by control and device: the order a reader works through them. */
     public static final Comparator<ResultKey> ORDER = Comparator.comparing(ResultKey::severity)
             .thenComparing(ResultKey::control).thenComparing(ResultKey::deviceId);

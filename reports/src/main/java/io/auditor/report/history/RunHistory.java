@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.auditor.model.Control;
 import io.auditor.model.ControlResult;
 import io.auditor.model.Role;
@@ -12,6 +11,7 @@ import io.auditor.model.RunReport;
 import io.auditor.model.Severity;
 import io.auditor.model.Status;
 import io.auditor.model.Waiver;
+import io.auditor.report.JsonReport;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -161,8 +161,7 @@ public final class RunHistory implements AutoCloseable {
     }
 
     private static HistoryException openFailure(Path file, SQLException e) {
-        if (e instanceof SQLiteException se && ((se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_NOTADB.code
-                || (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CORRUPT.code)) {
+        if (is(e, SQLiteErrorCode.SQLITE_NOTADB) || is(e, SQLiteErrorCode.SQLITE_CORRUPT)) {
             return HistoryException.unusable("the run history " + file + " is damaged (SQLite: " + e.getMessage()
                     + "); it was left untouched", "restore it from a backup (docs/history.md), or give a new file "
                     + "with --history FILE to start a new history");
@@ -497,10 +496,7 @@ public final class RunHistory implements AutoCloseable {
         if (ids.contains(reference)) return reference;
         List<String> matches = ids.stream().filter(id -> id.startsWith(reference)).toList();
         if (matches.size() == 1) return matches.get(0);
-        if (matches.isEmpty()) {
-            throw HistoryException.unusable("no run '" + reference + "' in " + file,
-                    "'auditor history --history " + file + "' lists the stored runs");
-        }
+        if (matches.isEmpty()) throw missing(reference);
         throw HistoryException.unusable("'" + reference + "' matches " + matches.size() + " runs ("
                 + String.join(", ", matches.subList(0, Math.min(4, matches.size())))
                 + (matches.size() > 4 ? ", …" : "") + ")", "give more of the run id");
@@ -742,16 +738,21 @@ public final class RunHistory implements AutoCloseable {
 
     /** SQLite's message, with what a locked file means in this tool's terms. */
     private static String why(SQLException e) {
-        // Extended codes (SQLITE_BUSY_TIMEOUT…) carry the primary code in their low byte.
-        if (e instanceof SQLiteException se && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code) {
+        if (is(e, SQLiteErrorCode.SQLITE_BUSY)) {
             return "another process held it locked for too long (a scan recording or pruning); try again when it "
                     + "has finished";
         }
-        if (e instanceof SQLiteException se && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+        if (is(e, SQLiteErrorCode.SQLITE_CORRUPT)) {
             return "the file is damaged (" + e.getMessage() + "); restore it from a backup (docs/history.md), or "
                     + "give a new file with --history FILE";
         }
         return e.getMessage();
+    }
+
+    /** True when SQLite failed with {@code primary}, or with one of its extended codes (SQLITE_BUSY_TIMEOUT…). */
+    private static boolean is(SQLException e, SQLiteErrorCode primary) {
+        // Extended codes carry the primary code in their low byte.
+        return e instanceof SQLiteException se && (se.getResultCode().code & 0xff) == primary.code;
     }
 
     private static Instant instant(String text) {
@@ -776,16 +777,8 @@ public final class RunHistory implements AutoCloseable {
 
     private static String waiverJson(Waiver w) {
         if (w == null) return null;
-        ObjectNode n = JSON.createObjectNode();
-        n.put("control", w.control());
-        n.put("devicePattern", w.devicePattern());
-        n.put("reason", w.reason());
-        n.put("riskAccepted", w.riskAccepted());
-        n.put("approvedBy", w.approvedBy());
-        n.put("effective", w.effective() == null ? null : w.effective().toString());
-        n.put("expires", w.expires() == null ? null : w.expires().toString());
-        n.put("source", w.source());
-        return json(n);
+        // Stored under "devicePattern" (the report says "device"): rows already written are read by that name.
+        return json(JsonReport.waiver(w, "devicePattern"));
     }
 
     private Waiver waiver(String json) throws HistoryException {

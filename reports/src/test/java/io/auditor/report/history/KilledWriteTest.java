@@ -1,17 +1,13 @@
 package io.auditor.report.history;
 
+import io.auditor.report.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,29 +27,16 @@ class KilledWriteTest {
         }
         long sizeBefore = Files.size(file);
 
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                HistoryWriter.class.getName(), file.toString(), String.valueOf(RESULTS))
-                .redirectError(dir.resolve("child-stderr.txt").toFile())
-                .start();
+        ChildJvm child = ChildJvm.start(dir, HistoryWriter.class, file.toString(), String.valueOf(RESULTS));
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            CompletableFuture<String> signal = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            String line = signal.get(120, TimeUnit.SECONDS);
-            assertEquals(HistoryWriter.SIGNAL, line, () -> "child said " + line + "; stderr: " + stderr(dir));
+            String line = child.firstLine();
+            assertEquals(HistoryWriter.SIGNAL, line, () -> "child said " + line + "; stderr: " + child.stderr());
 
             // The write is under way on disk: a hot rollback journal, and the database file already grown.
             assertTrue(Files.exists(dir.resolve("history.db-journal")), "rollback journal exists mid-transaction");
             assertTrue(Files.size(file) > sizeBefore, "uncommitted pages have reached the database file");
         } finally {
-            child.destroyForcibly();
-            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child ended");
+            child.kill();
         }
 
         try (RunHistory h = RunHistory.openExisting(file)) {
@@ -66,13 +49,5 @@ class KilledWriteTest {
             assertEquals(List.of("AV-01 ws-101"), RunHistoryTest.names(h.diff("GOOD", "NEXT").fixedGaps()));
         }
         assertTrue(Files.notExists(dir.resolve("history.db-journal")), "the hot journal was rolled back");
-    }
-
-    private static String stderr(Path dir) {
-        try {
-            return Files.readString(dir.resolve("child-stderr.txt"));
-        } catch (java.io.IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
-        }
     }
 }

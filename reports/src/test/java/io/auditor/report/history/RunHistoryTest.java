@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +45,21 @@ class RunHistoryTest {
                     listed.waived(), listed.notApplicable()));
             assertEquals(RunHistory.SCHEMA_VERSION, h.schemaVersion());
             assertTrue(h.load("no-such-run").isEmpty());
+        }
+    }
+
+    @Test
+    void aWaiverIsStoredUnderTheKeysHistoriesAlreadyWrittenUse(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("h.db");
+        try (RunHistory h = RunHistory.open(file)) {
+            h.record(Runs.rich("R1", T2), "v");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT waiver FROM expired_waivers")) {
+            assertTrue(rs.next());
+            assertEquals("{\"control\":\"AV-01\",\"devicePattern\":\"ws-101\",\"reason\":\"old exception\","
+                    + "\"riskAccepted\":\"none\",\"approvedBy\":\"A Jones\",\"effective\":\"2024-01-01\","
+                    + "\"expires\":\"2024-12-31\",\"source\":\"waivers.yaml:12\"}", rs.getString(1));
         }
     }
 
