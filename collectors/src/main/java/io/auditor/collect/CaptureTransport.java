@@ -6,8 +6,6 @@ import io.auditor.model.Observation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -155,24 +153,13 @@ public final class CaptureTransport implements Transport {
                             + " is not an integer; write the probe's exit status, for example 0");
                 }
             }
-            return new Observation(deviceId, probe.id(), probe.command(), decode(bytes), exitStatus, capturedAt, 0,
-                    truncated);
+            // Malformed bytes (a character cut by the cap included) are replaced, never fatal.
+            String output = new String(bytes, StandardCharsets.UTF_8);
+            return new Observation(deviceId, probe.id(), probe.command(), output, exitStatus, capturedAt, 0, truncated);
         }
 
         @Override
         public void close() {
-        }
-    }
-
-    /** UTF-8, with malformed bytes (including a character cut by the cap) replaced rather than fatal. */
-    private static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new IllegalStateException(e); // cannot happen with REPLACE
         }
     }
 }

@@ -7,8 +7,10 @@ import io.auditor.model.facts.Fact;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,8 +36,8 @@ public final class DeviceCollector {
     }
 
     public DeviceCollector(PlatformCatalog catalog, Parsers parsers) {
-        this.catalog = java.util.Objects.requireNonNull(catalog, "catalog");
-        this.parsers = java.util.Objects.requireNonNull(parsers, "parsers");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.parsers = Objects.requireNonNull(parsers, "parsers");
     }
 
     /** Never throws for device problems: they end up in the returned outcome. */
@@ -48,9 +50,7 @@ public final class DeviceCollector {
         Platform platform = found.get();
         if (platform.probes().isEmpty()) {
             // Nothing to run: the device is not contacted, and every control explains that no collector exists yet.
-            return new DeviceCollection(new DeviceOutcome(device.id(), false,
-                    List.of("not contacted: no collector for platform '" + device.platform() + "' exists yet"),
-                    Map.of(), Set.of()), List.of(), List.of());
+            return unreachable(device, "not contacted: no collector for platform '" + device.platform() + "' exists yet");
         }
 
         DeviceSession session;
@@ -65,7 +65,7 @@ public final class DeviceCollector {
         List<Fact> facts = new ArrayList<>();
         List<Observation> observations = new ArrayList<>();
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        Set<String> provided = new java.util.LinkedHashSet<>();
+        Set<String> provided = new LinkedHashSet<>();
         try (session) {
             for (Probe probe : platform.probes()) {
                 if (!probe.appliesTo(device)) continue;

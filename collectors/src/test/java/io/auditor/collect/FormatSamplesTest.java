@@ -46,11 +46,14 @@ class FormatSamplesTest {
 
     @Test
     void everyReadmeRowNamesAnExistingFile() throws Exception {
+        int rows = 0;
         for (String line : Files.readAllLines(FORMATS.resolve("README.md"))) {
             String[] cells = line.split("\\|");
             if (cells.length < 3 || !cells[2].strip().startsWith("`")) continue;
             Path f = FORMATS.resolve(cells[1].strip()).resolve(cells[2].strip().replace("`", ""));
             assertTrue(Files.isRegularFile(f), "README.md lists " + f + " which does not exist");
+            rows++;
         }
+        assertEquals(sampleFiles().size(), rows, "README.md rows naming a sample file");
     }
 }

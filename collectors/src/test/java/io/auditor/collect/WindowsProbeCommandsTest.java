@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -19,7 +20,9 @@ class WindowsProbeCommandsTest {
 
     @Test
     void everyCommandIsOneWellFormedPowerShellArgument() {
-        for (Probe p : PlatformCatalog.builtIn().find("windows").orElseThrow().probes()) {
+        List<Probe> probes = PlatformCatalog.builtIn().find("windows").orElseThrow().probes();
+        assertFalse(probes.isEmpty(), "the windows platform declares probes");
+        for (Probe p : probes) {
             String c = p.command();
             assertTrue(c.startsWith(PREFIX) && c.endsWith("\""), p.id() + ": one -Command \"…\" argument");
             String script = c.substring(PREFIX.length(), c.length() - 1);

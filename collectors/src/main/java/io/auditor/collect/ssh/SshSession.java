@@ -9,9 +9,6 @@ import io.auditor.collect.Probe;
 import io.auditor.model.Observation;
 
 import java.io.ByteArrayInputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -117,13 +114,6 @@ final class SshSession implements DeviceSession {
 
     /** UTF-8, with malformed bytes (binary output, a character cut by the cap) replaced rather than fatal. */
     static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalStateException(e); // cannot happen with REPLACE
-        }
+        return new String(bytes, StandardCharsets.UTF_8); // always replaces malformed input
     }
 }

@@ -66,8 +66,9 @@ public final class SshTransport implements Transport {
     }
 
     private Session connect(Device device, Session through) throws CollectionException {
-        Credential credential = credentials.get(device.credentials());
-        if (device.credentials() == null || credential == null) {
+        // Map.copyOf's get(null) throws, so a device without credentials is checked first.
+        Credential credential = device.credentials() == null ? null : credentials.get(device.credentials());
+        if (credential == null) {
             throw new CollectionException("device " + device.id() + " has no SSH credentials: add 'credentials: NAME' "
                     + "naming an ssh credential of the inventory");
         }
