@@ -1,5 +1,6 @@
 package io.auditor.cli;
 
+import io.auditor.model.InputProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -69,6 +71,14 @@ public final class AuditorCommand implements Callable<Integer> {
             return internalError(commandLine.getErr(), ex, parseResult.originalArgs().contains("--debug"));
         });
         return cl;
+    }
+
+    /** Prints each problem, then {@code nothingDone} with how many there were; exit 2. */
+    static int inputErrors(PrintWriter err, String nothingDone, List<InputProblem> problems) {
+        for (InputProblem p : problems) err.println(p.format());
+        err.println(nothingDone + "; " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + " in the input");
+        return EXIT_INPUT;
     }
 
     static int internalError(PrintWriter err, Throwable e, boolean debug) {

@@ -120,10 +120,7 @@ public final class CaptureCommand implements Callable<Integer> {
             }
         }
         if (!problems.isEmpty() || inv == null || transport == null) {
-            for (InputProblem p : problems) stderr.println(p.format());
-            stderr.println("auditor capture: nothing was captured; " + problems.size()
-                    + (problems.size() == 1 ? " problem" : " problems") + " in the input");
-            return AuditorCommand.EXIT_INPUT;
+            return AuditorCommand.inputErrors(stderr, "auditor capture: nothing was captured", problems);
         }
         Files.createDirectories(out);
 

@@ -81,10 +81,7 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             List<InputProblem> problems = new ArrayList<>();
             ReportFormats chosen = ReportFormats.parse(formats, "--format", problems);
-            if (!List.of("auto", "always", "never").contains(colour)) {
-                problems.add(new InputProblem("--color", 0, 0, "unknown choice '" + UntrustedText.oneLine(colour) + "'",
-                        "write auto, always or never"));
-            }
+            Colour.check(colour, problems);
             if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
                 problems.add(new InputProblem("--out", 0, 0, out + " is a file, not a folder",
                         "give a folder for the reports"));
@@ -115,7 +112,7 @@ public final class ReportCommand implements Callable<Integer> {
 
             Path dir = out != null ? out : defaultFolder(report.runId());
             if (chosen.writesFiles()) Files.createDirectories(dir);
-            List<Path> written = chosen.write(report, context, dir, stdout, useColour());
+            List<Path> written = chosen.write(report, context, dir, stdout, Colour.use(colour));
             for (Path p : written) stderr.println("report: " + p);
             return report.exitStatus();
         } catch (HistoryException e) {
@@ -135,14 +132,5 @@ public final class ReportCommand implements Callable<Integer> {
     private Path defaultFolder(String runId) {
         Path parent = location.file.toAbsolutePath().getParent();
         return parent.resolve("runs").resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_"));
-    }
-
-    private boolean useColour() {
-        return switch (colour) {
-            case "always" -> true;
-            case "never" -> false;
-            default -> System.console() != null && System.getenv("NO_COLOR") == null
-                    && !"dumb".equals(System.getenv("TERM"));
-        };
     }
 }

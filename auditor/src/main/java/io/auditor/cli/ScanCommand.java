@@ -212,7 +212,7 @@ public final class ScanCommand implements Callable<Integer> {
         RunContext context = scanHistory == null ? RunContext.none()
                 : scanHistory.record(report, collected, retention, clock, stderr);
         long t3 = System.nanoTime();
-        for (Path written : reports.write(report, context == null ? RunContext.none() : context, out, stdout, useColour())) {
+        for (Path written : reports.write(report, context == null ? RunContext.none() : context, out, stdout, Colour.use(colour))) {
             stderr.println("report: " + written);
         }
         if (debug) {
@@ -246,10 +246,7 @@ public final class ScanCommand implements Callable<Integer> {
             problems.add(new InputProblem("--out", 0, 0, out + " is a file, not a folder",
                     "give a folder for the report files"));
         }
-        if (!List.of("auto", "always", "never").contains(colour)) {
-            problems.add(new InputProblem("--color", 0, 0, "unknown choice '" + colour + "'",
-                    "write auto, always or never"));
-        }
+        Colour.check(colour, problems);
         problems.addAll(retention.problems());
         if (noHistory && (history != null || retention.any())) {
             problems.add(new InputProblem("--no-history", 0, 0, "--no-history contradicts --history, --keep and "
@@ -263,19 +260,7 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     private static int inputErrors(PrintWriter stderr, List<InputProblem> problems) {
-        for (InputProblem p : problems) stderr.println(p.format());
-        stderr.println("auditor scan: nothing was scanned; " + problems.size()
-                + (problems.size() == 1 ? " problem" : " problems") + " in the input");
-        return AuditorCommand.EXIT_INPUT;
-    }
-
-    private boolean useColour() {
-        return switch (colour) {
-            case "always" -> true;
-            case "never" -> false;
-            default -> System.console() != null && System.getenv("NO_COLOR") == null
-                    && !"dumb".equals(System.getenv("TERM"));
-        };
+        return AuditorCommand.inputErrors(stderr, "auditor scan: nothing was scanned", problems);
     }
 
     /** {@code --as-of}: a calendar day, with a message that says how to write one. */

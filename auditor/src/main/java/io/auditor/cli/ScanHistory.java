@@ -53,10 +53,6 @@ final class ScanHistory {
         }
     }
 
-    Path file() {
-        return file;
-    }
-
     /** Collection's facts plus, for each inventory device seen in an earlier run, when that was. */
     Audit.Collected withSightings(Audit.Collected collected, List<Device> devices) {
         List<Fact> facts = new ArrayList<>(collected.facts());

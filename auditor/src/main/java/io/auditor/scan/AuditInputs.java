@@ -17,10 +17,7 @@ import io.auditor.rules.WaiverLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Everything a run needs that the user wrote — inventory, profile, rule pack, waivers — loaded and validated
@@ -74,10 +71,8 @@ public record AuditInputs(Inventory inventory, PolicyProfile profile, RulePack r
         }
         Duration rulePackLoad = Duration.ofNanos(System.nanoTime() - rulesStart);
         if (inv != null && pack != null && inv.waivers() != null) {
-            Set<String> controlIds = pack.controls().stream().map(Control::id)
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
             try {
-                waivers = WaiverLoader.load(shown(inv.waivers()), controlIds, inv.deviceIds());
+                waivers = WaiverLoader.load(shown(inv.waivers()), pack.controlIds(), inv.deviceIds());
                 problems.addAll(outOfScope(waivers, pack, inv));
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());

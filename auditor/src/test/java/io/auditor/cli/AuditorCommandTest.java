@@ -73,6 +73,19 @@ class AuditorCommandTest {
     }
 
     @Test
+    void aCaptureWithBadInputsSaysHowManyProblemsAndWritesNothing(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("file"), "");
+        Run r = Run.of("capture", "--inventory", dir.resolve("inventory.yaml").toString(), "--out",
+                dir.resolve("file").toString(), "--parallel", "0");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("--parallel: '0' is not a sensible number"), r.toString());
+        assertTrue(r.err().contains("is a file, not a folder"), r.toString());
+        assertTrue(r.err().matches("(?s).*auditor capture: nothing was captured; [3-9] problems in the input\\s*"),
+                r.toString());
+        assertEquals("", Files.readString(dir.resolve("file")));
+    }
+
+    @Test
     void everyUnknownFormatIsReportedAtOnce(@TempDir Path dir) {
         Run r = Run.of("scan", "--inventory", "inventory.yaml", "--captures", dir.toString(),
                 "--format", "console,pdf", "--format", "xlsx,html");

@@ -20,7 +20,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A whole school on loopback: one {@link SimulatedSshDevice} per device, each answering from a capture folder,
@@ -196,12 +195,5 @@ public final class SimulatedEstate implements AutoCloseable {
         byte[] b = new byte[18];
         new SecureRandom().nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    /** The simulated devices by id. */
-    public Map<String, SimulatedSshDevice> byId() {
-        Map<String, SimulatedSshDevice> m = new java.util.LinkedHashMap<>();
-        for (SimulatedSshDevice d : devices) m.put(d.id(), d);
-        return m;
     }
 }
