@@ -157,7 +157,11 @@ public final class SnmpTransport implements Transport {
         return b == null ? null : new OctetString(b);
     }
 
-    private static OID authOid(String name) {
+    /**
+     * The SNMP4J id of an authentication protocol by its canonical name (a value of {@link SnmpSettings#AUTH}), or
+     * null for none; public so the simulated agents serve users with exactly the protocols the auditor sends.
+     */
+    public static OID authOid(String name) {
         if (name == null) return null;
         return switch (name) {
             case "MD5" -> AuthMD5.ID;
@@ -170,7 +174,8 @@ public final class SnmpTransport implements Transport {
         };
     }
 
-    private static OID privOid(String name) {
+    /** The SNMP4J id of a privacy protocol by its canonical name (a value of {@link SnmpSettings#PRIV}), or null for none. */
+    public static OID privOid(String name) {
         if (name == null) return null;
         return switch (name) {
             case "DES" -> PrivDES.ID;

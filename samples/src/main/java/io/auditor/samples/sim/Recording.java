@@ -13,6 +13,15 @@ public record Recording(byte[] output, int exitStatus) {
         return output.clone();
     }
 
+    /**
+     * This recording as it reads after {@code shift}: every timestamp in the output moved, all other bytes and the
+     * exit status kept (see {@link TimeShift}).
+     */
+    public Recording shifted(TimeShift shift) {
+        if (shift.isZero()) return this;
+        return new Recording(shift.apply(output), exitStatus);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Recording r && r.exitStatus == exitStatus && Arrays.equals(r.output, output);

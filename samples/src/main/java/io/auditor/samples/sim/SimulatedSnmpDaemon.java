@@ -27,8 +27,19 @@ import java.util.concurrent.TimeoutException;
 public final class SimulatedSnmpDaemon implements AutoCloseable {
     public static final Path SNMPD = Path.of("/usr/sbin/snmpd");
 
-    /** An SNMPv3 user created by the configuration ({@code createUser}), read-only. */
+    /**
+     * A read-only SNMPv3 user: created by snmpd's configuration ({@code createUser}) here, and served by
+     * {@link SimulatedSnmpAgent} too. Protocols by their canonical names ({@code SHA-256}, {@code AES-256}, as snmpd's
+     * {@code createUser} writes them; the in-process agent also takes the inventory's other spellings such as
+     * {@code AES-128}); no privacy protocol means authNoPriv.
+     */
     public record V3User(String name, String authProtocol, String authPassword, String privProtocol, String privPassword) {
+        /** Names the user and protocols, never the passphrases (a record would print them into logs and test failures). */
+        @Override
+        public String toString() {
+            return "V3User[" + name + ", " + authProtocol + (privProtocol == null ? "" : "/" + privProtocol) + "]";
+        }
+
         String createUser() {
             return "createUser " + name + " " + authProtocol + " \"" + authPassword + "\""
                     + (privProtocol == null ? "" : " " + privProtocol + " \"" + privPassword + "\"");

@@ -49,6 +49,7 @@ public final class SimulatedSshDevice implements AutoCloseable {
     private final Map<String, Misbehaviour> perCommand = new ConcurrentHashMap<>();
     private final SshServer server;
     private final AtomicInteger forwarded = new AtomicInteger();
+    private final String host;
 
     private SimulatedSshDevice(Builder b) throws IOException {
         this.id = b.id;
@@ -58,7 +59,8 @@ public final class SimulatedSshDevice implements AutoCloseable {
         this.authorizedKey = b.authorizedKey;
         this.password = b.password == null ? null : b.password.getBytes(StandardCharsets.UTF_8);
         this.server = SshServer.setUpDefaultServer();
-        server.setHost("127.0.0.1");
+        this.host = b.host;
+        server.setHost(host);
         server.setPort(b.port);
         // One I/O thread per device: an estate of hundreds of devices stays within a sensible thread count.
         CoreModuleProperties.NIO_WORKERS.set(server, 1);
@@ -96,7 +98,7 @@ public final class SimulatedSshDevice implements AutoCloseable {
     }
 
     public String host() {
-        return "127.0.0.1";
+        return host;
     }
 
     public PublicKey hostPublicKey() {
@@ -242,6 +244,7 @@ public final class SimulatedSshDevice implements AutoCloseable {
         private String password;
         private boolean jumpHost;
         private int port;
+        private String host = "127.0.0.1";
 
         private Builder(String id) {
             this.id = Objects.requireNonNull(id);
@@ -265,6 +268,12 @@ public final class SimulatedSshDevice implements AutoCloseable {
 
         /** 0 (the default) for a free port. */
         public Builder port(int port) { this.port = port; return this; }
+
+        /**
+         * The loopback address to listen on (default 127.0.0.1). On Linux every 127.x.y.z is local, so a simulated
+         * school can give each device an address of its own.
+         */
+        public Builder host(String address) { this.host = Objects.requireNonNull(address); return this; }
 
         public SimulatedSshDevice start() throws IOException {
             if (authorizedKey == null && password == null) {
