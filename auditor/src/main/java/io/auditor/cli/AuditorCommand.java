@@ -61,6 +61,7 @@ public final class AuditorCommand implements Callable<Integer> {
     static CommandLine newCommandLine(ScanCommand scan) {
         CommandLine cl = new CommandLine(new AuditorCommand());
         cl.addSubcommand("scan", scan);
+        cl.addSubcommand("demo", new DemoCommand());
         cl.addSubcommand("capture", new CaptureCommand());
         cl.addSubcommand("history", new HistoryCommand());
         cl.addSubcommand("diff", new DiffCommand());

@@ -187,6 +187,21 @@ public final class DemoSchool {
         return text.replace(recordedNetwork, loopbackNetwork);
     }
 
+    /** The first two octets of the school's recorded network (10.20). */
+    int[] recordedPrefix() {
+        return prefix(recordedNetwork);
+    }
+
+    /** The first two octets of the network the demo uses on loopback (127.20). */
+    int[] loopbackPrefix() {
+        return prefix(loopbackNetwork);
+    }
+
+    private static int[] prefix(String network) {
+        String[] o = network.split("\\.");
+        return new int[] {Integer.parseInt(o[0]), Integer.parseInt(o[1])};
+    }
+
     /** Machines by template, for waivers that name a template: every copy of it is covered. */
     static Map<String, List<String>> copiesByTemplate(List<Machine> machines) {
         Map<String, List<String>> out = new LinkedHashMap<>();

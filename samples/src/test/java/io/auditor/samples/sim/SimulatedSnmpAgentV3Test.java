@@ -6,6 +6,7 @@ import io.auditor.collect.DeviceCollector;
 import io.auditor.collect.DeviceSession;
 import io.auditor.collect.PlatformCatalog;
 import io.auditor.collect.Probe;
+import io.auditor.collect.snmp.SnmpLimits;
 import io.auditor.collect.snmp.SnmpTransport;
 import io.auditor.model.Credential;
 import io.auditor.model.Device;
@@ -13,6 +14,7 @@ import io.auditor.model.Observation;
 import io.auditor.model.Role;
 import io.auditor.model.facts.Fact;
 import io.auditor.model.facts.SnmpAccess;
+import io.auditor.model.facts.WirelessNetwork;
 import io.auditor.samples.sim.SimulatedSnmpDaemon.V3User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,14 +24,19 @@ import org.snmp4j.smi.VariableBinding;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
-import static io.auditor.samples.sim.SimulatedSnmpAgentTest.LIMITS;
 import static io.auditor.samples.sim.SimulatedSnmpAgentTest.SAMPLES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,6 +51,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(60)
 class SimulatedSnmpAgentV3Test {
+    /**
+     * Short waits, as every failure case here ends in one, but longer than the v2c tests': a first v3 request is
+     * three exchanges (engine discovery, time synchronisation, the request) and the build machine is shared.
+     */
+    static final SnmpLimits LIMITS = SnmpLimits.DEFAULTS.withRequestTimeout(Duration.ofMillis(700), 1)
+            .withCommunityTimeout(Duration.ofMillis(300));
     static final String AUTH = "auth-pass-1234";
     static final String PRIV = "priv-pass-5678";
     static final Map<String, String> ENV = Map.of("T_COMMUNITY", "sim-ro", "T_AUTH", AUTH, "T_PRIV", PRIV,
@@ -131,7 +144,7 @@ class SimulatedSnmpAgentV3Test {
             // rightly refuses to believe: the auditor sees no answer, and says a wrong passphrase looks like that.
             String error = String.join("; ", c.outcome().errors());
             assertTrue(error.startsWith("no answer from udp:127.0.0.1:" + agent.port() + " to the first request "
-                    + "(sysObjectID.0) within 500 ms (2 tries)"), error);
+                    + "(sysObjectID.0) within 700 ms (2 tries)"), error);
             assertTrue(error.contains(NO_ANSWER_V3), error);
             assertFalse(error.contains("not-the-passphrase"), "a secret must never appear in a message");
         }
@@ -214,7 +227,7 @@ class SimulatedSnmpAgentV3Test {
             assertTrue(ca.outcome().reachable(), ca.outcome().errors()::toString);
             assertTrue(cb.outcome().reachable(), cb.outcome().errors()::toString);
             assertEquals(Map.of(), ca.outcome().topicProblems());
-            assertTrue(cb.facts().stream().anyMatch(f -> f instanceof io.auditor.model.facts.WirelessNetwork),
+            assertTrue(cb.facts().stream().anyMatch(f -> f instanceof WirelessNetwork),
                     cb.facts()::toString);
             // Neither agent knows the other's user: users never leak between engines in one JVM.
             CollectionException e = assertThrows(CollectionException.class, () -> {
@@ -224,6 +237,52 @@ class SimulatedSnmpAgentV3Test {
                 }
             });
             assertTrue(e.getMessage().contains("does not know this SNMPv3 user name (user 'controller'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theSameUserNameWithOtherKeysOnAnotherAgentNeverMixesAndParallelScansAllWork() throws Exception {
+        // The demo estate gives every v3 device the user "auditor"; here each agent has its own keys for that name,
+        // so any USM, key or engine-id state shared between agents (or with the transport) would show up as a
+        // credential working on the wrong agent or failing on its own.
+        int n = 4;
+        List<SimulatedSnmpAgent> agents = new ArrayList<>();
+        Map<String, String> env = new HashMap<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                env.put("T_AUTH" + i, "auth-pass-of-agent-" + i);
+                env.put("T_PRIV" + i, "priv-pass-of-agent-" + i);
+                agents.add(SimulatedSnmpAgent.fromWalk(SAMPLES.resolve("walks/sw-core.walk"),
+                        new V3User("auditor", "SHA-256", env.get("T_AUTH" + i), "AES-256", env.get("T_PRIV" + i))));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(n);
+            try {
+                List<Future<DeviceCollection>> scans = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    Credential own = v3("auditor", "SHA-256", "T_AUTH" + i, "AES-256", "T_PRIV" + i);
+                    int port = agents.get(i).port();
+                    scans.add(pool.submit(() -> new DeviceCollector(PlatformCatalog.builtIn()).collect(
+                            device("sw-" + port, Role.SWITCH, "snmp-generic", port),
+                            new SnmpTransport(Map.of("ro", own), LIMITS, env::get, CLOCK))));
+                }
+                for (Future<DeviceCollection> scan : scans) {
+                    DeviceCollection c = scan.get(30, TimeUnit.SECONDS);
+                    assertTrue(c.outcome().reachable(), c.outcome().errors()::toString);
+                    assertEquals(Map.of(), c.outcome().topicProblems());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            CollectionException e = assertThrows(CollectionException.class, () -> {
+                try (DeviceSession s = new SnmpTransport(Map.of("ro", v3("auditor", "SHA-256", "T_AUTH0", "AES-256",
+                        "T_PRIV0")), LIMITS, env::get, CLOCK).open(device("sw-1", Role.SWITCH, "snmp-generic",
+                        agents.get(1).port()))) {
+                    s.run(new Probe("name", "t", "get " + SYS_NAME, "none", "d"));
+                }
+            });
+            assertTrue(e.getMessage().contains(NO_ANSWER_V3), "agent 0's keys must not open agent 1: " + e.getMessage());
+        } finally {
+            for (SimulatedSnmpAgent a : agents) a.close();
         }
     }
 
