@@ -133,7 +133,17 @@ public final class DemoCommand implements Callable<Integer> {
 
         Path estateDir = out.resolve("estate");
         long t0 = System.nanoTime();
-        DemoEstate estate = DemoEstate.start(school, estateDir, count, clock, PlatformCatalog.builtIn());
+        DemoEstate estate;
+        try {
+            estate = DemoEstate.start(school, estateDir, count, clock, PlatformCatalog.builtIn());
+        } catch (IOException e) {
+            if (!(rootCause(e) instanceof java.net.BindException bind)) throw e;
+            stderr.println("demo: cannot listen on a loopback address of the simulated school ("
+                    + bind.getMessage() + "): the demo gives each device its own address in 127.20.0.0/16, which "
+                    + "Linux routes to loopback; on other systems add the addresses to the loopback interface "
+                    + "first (macOS: sudo ifconfig lo0 alias 127.20.0.1 and so on, see docs/demo.md)");
+            return AuditorCommand.EXIT_INTERNAL;
+        }
         stderr.printf(Locale.ROOT, "demo: %s is running on loopback: %d devices (%d over SSH, %d over SNMP, %d switched "
                         + "off), started in %.1f s%n", school.school(), count, estate.sshDevices(), estate.snmpDevices(),
                 estate.switchedOff(), (System.nanoTime() - t0) / 1e9);
@@ -149,6 +159,15 @@ public final class DemoCommand implements Callable<Integer> {
                     + " in a browser: the summary for the leadership team first, then every gap with its evidence and fix");
         }
         return status;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            if (t instanceof java.net.BindException) return t;
+            t = t.getCause();
+        }
+        return t;
     }
 
     /** The school's own 'auditor scan', with this command's options. */

@@ -173,6 +173,7 @@ public final class DemoEstate implements AutoCloseable {
      */
     static String waivers(DemoSchool school, List<DemoSchool.Machine> machines, LocalDate today) throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .disable(YAMLGenerator.Feature.SPLIT_LINES)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
         JsonNode doc = yaml.readTree(Files.readString(school.waivers()));
         long days = ChronoUnit.DAYS.between(school.recordedOn(), today);
