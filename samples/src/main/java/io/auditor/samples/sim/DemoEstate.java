@@ -3,13 +3,12 @@ package io.auditor.samples.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.auditor.collect.Platform;
 import io.auditor.collect.PlatformCatalog;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.IpAddress;
 import org.snmp4j.smi.OID;
@@ -17,22 +16,16 @@ import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.VariableBinding;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,15 +59,13 @@ public final class DemoEstate implements AutoCloseable {
     private final List<DemoSchool.Machine> machines;
     private final List<SimulatedSshDevice> sshDevices;
     private final List<SimulatedSnmpAgent> snmpAgents;
-    private final int switchedOff;
 
     private DemoEstate(Path dir, List<DemoSchool.Machine> machines, List<SimulatedSshDevice> ssh,
-                       List<SimulatedSnmpAgent> snmp, int switchedOff) {
+                       List<SimulatedSnmpAgent> snmp) {
         this.dir = dir;
         this.machines = List.copyOf(machines);
         this.sshDevices = List.copyOf(ssh);
         this.snmpAgents = List.copyOf(snmp);
-        this.switchedOff = switchedOff;
     }
 
     /**
@@ -96,12 +87,11 @@ public final class DemoEstate implements AutoCloseable {
         StringBuilder devices = new StringBuilder();
         Map<String, Map<String, Recording>> recordings = new HashMap<>();
         Map<String, List<VariableBinding>> walks = new HashMap<>();
-        int off = 0;
         try {
             List<DemoSchool.Machine> arpRows = machines.stream().filter(m -> !m.switchedOff()).toList();
             List<DemoSchool.Machine> cores = machines.stream().filter(DemoSchool.Machine::arpOfAll).toList();
             for (DemoSchool.Machine m : machines) {
-                ObjectNode entry = new ObjectMapper().createObjectNode();
+                ObjectNode entry = JsonNodeFactory.instance.objectNode();
                 entry.put("id", m.id());
                 entry.set("roles", m.entry().get("roles"));
                 entry.put("platform", m.platform());
@@ -122,7 +112,6 @@ public final class DemoEstate implements AutoCloseable {
                     credential = SimulatedEstate.credentialFor(m.platform());
                     if (m.switchedOff()) {
                         port = closedPort(m.address());
-                        off++;
                     } else {
                         Platform platform = catalog.find(m.platform()).orElseThrow(() ->
                                 new IOException("school.yaml: no platform '" + m.platform() + "' for " + m.id()));
@@ -144,13 +133,14 @@ public final class DemoEstate implements AutoCloseable {
             }
             LocalDate today = LocalDate.ofInstant(now, clock.getZone());
             writeFiles(school, dir, machines, credentials, knownHosts, devices, today);
-        } catch (IOException | RuntimeException e) {
-            for (AutoCloseable c : ssh) closeQuietly(c);
-            for (AutoCloseable c : snmp) closeQuietly(c);
+        } catch (Throwable e) {
+            List<AutoCloseable> started = new ArrayList<>(ssh);
+            started.addAll(snmp);
+            SimulatedEstate.closeAfterFailure(started, e);
             if (e instanceof UncheckedIOException u) throw u.getCause();
             throw e;
         }
-        return new DemoEstate(dir, machines, ssh, snmp, off);
+        return new DemoEstate(dir, machines, ssh, snmp);
     }
 
     private static void writeFiles(DemoSchool school, Path dir, List<DemoSchool.Machine> machines, Credentials credentials,
@@ -264,7 +254,7 @@ public final class DemoEstate implements AutoCloseable {
 
     private static List<VariableBinding> readWalk(Path file) {
         try {
-            return SimulatedSnmpAgent.bindings(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            return SimulatedSnmpAgent.read(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -311,14 +301,6 @@ public final class DemoEstate implements AutoCloseable {
         return PLAIN.matcher(s).matches() ? s : "'" + s.replace("'", "''") + "'";
     }
 
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // Already failing; the first error is the one to report.
-        }
-    }
-
     public Path dir() {
         return dir;
     }
@@ -339,8 +321,9 @@ public final class DemoEstate implements AutoCloseable {
         return snmpAgents.size();
     }
 
+    /** Machines that get an address and a port but do not answer (school.yaml's {@code switchedOff}). */
     public int switchedOff() {
-        return switchedOff;
+        return machines.size() - sshDevices.size() - snmpAgents.size();
     }
 
     /** SSH sessions still open on any device; 0 once the auditor has let go of every connection. */
@@ -350,40 +333,23 @@ public final class DemoEstate implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        IOException first = null;
-        for (SimulatedSshDevice d : sshDevices) {
-            try {
-                d.close();
-            } catch (IOException e) {
-                if (first == null) first = e;
-            }
-        }
-        for (SimulatedSnmpAgent a : snmpAgents) a.close();
-        if (first != null) throw first;
+        List<AutoCloseable> all = new ArrayList<>(sshDevices);
+        all.addAll(snmpAgents);
+        SimulatedEstate.closeAll(all);
     }
 
     /** The audit account's key and passwords, written once per demo folder, and how the inventory names them. */
     private record Credentials(KeyPair key, String windowsPassword, String vcPassword, SimulatedSnmpDaemon.V3User snmpUser) {
         static Credentials create(Path dir) throws IOException {
-            KeyPair key = SimulatedEstate.rsaKey();
-            Path privateKey = dir.resolve("keys/auditor_rsa");
-            Files.deleteIfExists(privateKey);
-            try (OutputStream out = Files.newOutputStream(privateKey)) {
-                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "auditor@demo-school", null, out);
-            } catch (GeneralSecurityException e) {
-                throw new IOException("cannot write the audit key: " + e.getMessage(), e);
-            }
-            ownerOnly(privateKey);
-            Files.writeString(dir.resolve("keys/auditor_rsa.pub"), PublicKeyEntry.toString(key.getPublic())
-                    + " auditor@demo-school\n");
+            KeyPair key = SimulatedEstate.writeAuditKey(dir, "auditor@demo-school");
             Credentials c = new Credentials(key, SimulatedEstate.randomPassword(), SimulatedEstate.randomPassword(),
                     new SimulatedSnmpDaemon.V3User("auditor", "SHA-256", SimulatedEstate.randomPassword(), "AES-256",
                             SimulatedEstate.randomPassword()));
-            secret(dir, "win-audit.txt", c.windowsPassword());
-            secret(dir, "vc-audit.txt", c.vcPassword());
-            secret(dir, "snmp-auth.txt", c.snmpUser().authPassword());
-            secret(dir, "snmp-priv.txt", c.snmpUser().privPassword());
-            secret(dir, "snmp-community.txt", LEGACY_COMMUNITY);
+            SimulatedEstate.writeSecret(dir, "win-audit.txt", c.windowsPassword());
+            SimulatedEstate.writeSecret(dir, "vc-audit.txt", c.vcPassword());
+            SimulatedEstate.writeSecret(dir, "snmp-auth.txt", c.snmpUser().authPassword());
+            SimulatedEstate.writeSecret(dir, "snmp-priv.txt", c.snmpUser().privPassword());
+            SimulatedEstate.writeSecret(dir, "snmp-community.txt", LEGACY_COMMUNITY);
             return c;
         }
 
@@ -404,21 +370,6 @@ public final class DemoEstate implements AutoCloseable {
                     + ", authProtocol: " + snmpUser.authProtocol() + ", authPasswordFile: secrets/snmp-auth.txt,\n"
                     + "               privProtocol: " + snmpUser.privProtocol() + ", privPasswordFile: secrets/snmp-priv.txt }\n"
                     + "  " + SNMP_V2C_CREDENTIAL + ": { type: snmp, version: 2c, communityFile: secrets/snmp-community.txt }\n";
-        }
-
-        private static void secret(Path dir, String name, String value) throws IOException {
-            Path file = dir.resolve("secrets").resolve(name);
-            Files.deleteIfExists(file);
-            Files.writeString(file, value + "\n");
-            ownerOnly(file);
-        }
-
-        private static void ownerOnly(Path file) throws IOException {
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException | FileSystemException ignored) {
-                // Not a POSIX file system: the folder's own permissions are all there is.
-            }
         }
     }
 }

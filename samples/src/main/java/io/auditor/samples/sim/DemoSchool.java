@@ -86,6 +86,9 @@ public final class DemoSchool {
             URI uri = url.toURI();
             Path schoolFile;
             if ("jar".equals(uri.getScheme())) {
+                // The jar's file system stays open for the life of the process, on purpose: the school's paths (and
+                // ClasspathFolder's, which opens the same one the same way) are read until the demo stops. Opened
+                // once per jar and shared, so a second call, or a call racing this one, gets the same one.
                 FileSystem fs;
                 try {
                     fs = FileSystems.newFileSystem(uri, Map.of());
@@ -144,7 +147,6 @@ public final class DemoSchool {
     }
 
     private Machine machine(ObjectNode n, String id, String address) {
-        n.put("address", address);
         Machine m = new Machine(id, text(n, "platform"), address, n, optional(n, "captures"), optional(n, "walk"),
                 optional(n, "snmp"), "all".equals(optional(n, "arp")), optional(n, "template"),
                 n.path("switchedOff").asBoolean(false));

@@ -11,8 +11,10 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -79,19 +81,11 @@ public final class SimulatedEstate implements AutoCloseable {
         if (count < 1) throw new IllegalArgumentException("count must be at least 1");
         Files.createDirectories(dir.resolve("keys"));
         Files.createDirectories(dir.resolve("secrets"));
-        KeyPair clientKey = rsaKey();
-        Path privateKey = dir.resolve("keys/auditor_rsa");
-        try (OutputStream out = Files.newOutputStream(privateKey)) {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "auditor@simulated-estate", null, out);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot write the audit key: " + e.getMessage(), e);
-        }
-        Files.writeString(dir.resolve("keys/auditor_rsa.pub"), PublicKeyEntry.toString(clientKey.getPublic())
-                + " auditor@simulated-estate\n");
+        KeyPair clientKey = writeAuditKey(dir, "auditor@simulated-estate");
         String windowsPassword = randomPassword();
         String vcPassword = randomPassword();
-        Files.writeString(dir.resolve("secrets/win-audit.txt"), windowsPassword + "\n");
-        Files.writeString(dir.resolve("secrets/vc-audit.txt"), vcPassword + "\n");
+        writeSecret(dir, "win-audit.txt", windowsPassword);
+        writeSecret(dir, "vc-audit.txt", vcPassword);
 
         List<SimulatedSshDevice> started = new ArrayList<>();
         StringBuilder inventory = new StringBuilder()
@@ -125,14 +119,8 @@ public final class SimulatedEstate implements AutoCloseable {
             }
             Files.writeString(dir.resolve("known_hosts"), knownHosts.toString(), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("inventory.yaml"), inventory.toString(), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            for (SimulatedSshDevice d : started) {
-                try {
-                    d.close();
-                } catch (IOException ignored) {
-                    // Already failing; the first error is the one to report.
-                }
-            }
+        } catch (Throwable e) {
+            closeAfterFailure(started, e);
             throw e;
         }
         return new SimulatedEstate(dir, started);
@@ -170,15 +158,67 @@ public final class SimulatedEstate implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closeAll(devices);
+    }
+
+    /** Closes every one of {@code all}, even after one fails; then throws the first failure (later ones suppressed). */
+    static void closeAll(List<? extends AutoCloseable> all) throws IOException {
         IOException first = null;
-        for (SimulatedSshDevice d : devices) {
+        for (AutoCloseable c : all) {
             try {
-                d.close();
-            } catch (IOException e) {
-                if (first == null) first = e;
+                c.close();
+            } catch (Exception e) {
+                if (first == null) first = e instanceof IOException io ? io : new IOException("cannot stop " + c, e);
+                else first.addSuppressed(e);
             }
         }
         if (first != null) throw first;
+    }
+
+    /**
+     * Stops what had started when starting an estate failed (an Error included: hundreds of devices can run out of
+     * threads), so that nothing keeps listening; the failure being thrown stays the one to report.
+     */
+    static void closeAfterFailure(List<? extends AutoCloseable> started, Throwable failure) {
+        try {
+            closeAll(started);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * A new RSA key for the audit account, written to {@code dir/keys/auditor_rsa} (owner-only, OpenSSH format)
+     * and {@code auditor_rsa.pub}; a key of an earlier run there is replaced.
+     */
+    static KeyPair writeAuditKey(Path dir, String comment) throws IOException {
+        KeyPair key = rsaKey();
+        Path privateKey = dir.resolve("keys/auditor_rsa");
+        Files.deleteIfExists(privateKey);
+        try (OutputStream out = Files.newOutputStream(privateKey)) {
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, comment, null, out);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot write the audit key: " + e.getMessage(), e);
+        }
+        ownerOnly(privateKey);
+        Files.writeString(dir.resolve("keys/auditor_rsa.pub"), PublicKeyEntry.toString(key.getPublic()) + " " + comment + "\n");
+        return key;
+    }
+
+    /** A password or passphrase in {@code dir/secrets/NAME}, owner-only, as an inventory's {@code passwordFile} names it. */
+    static void writeSecret(Path dir, String name, String value) throws IOException {
+        Path file = dir.resolve("secrets").resolve(name);
+        Files.deleteIfExists(file);
+        Files.writeString(file, value + "\n");
+        ownerOnly(file);
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | FileSystemException ignored) {
+            // Not a POSIX file system: the folder's own permissions are all there is.
+        }
     }
 
     static KeyPair rsaKey() {

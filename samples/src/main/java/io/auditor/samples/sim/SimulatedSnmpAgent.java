@@ -116,7 +116,8 @@ public final class SimulatedSnmpAgent implements AutoCloseable {
         return servingV3(read(walkFile), user);
     }
 
-    private static List<VariableBinding> read(Path walkFile) throws IOException {
+    /** The variable bindings of a recorded walk file, sorted by OID. */
+    static List<VariableBinding> read(Path walkFile) throws IOException {
         return bindings(Files.readString(walkFile, StandardCharsets.UTF_8), walkFile.toString());
     }
 
@@ -196,9 +197,6 @@ public final class SimulatedSnmpAgent implements AutoCloseable {
             securityModels.addSecurityModel(usm);
             dispatcher.addMessageProcessingModel(new MPv3(engineId.getValue(), null, protocols, securityModels, counters));
         }
-        DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(new UdpAddress(listen, 0));
-        Snmp snmp = new Snmp(dispatcher, transport);
-
         CommandProcessor processor = new CommandProcessor(engineId);
         if (community != null) processor.setCoexistenceProvider(new CommunityOnly(community, engineId));
         DefaultMOServer server = new DefaultMOServer();
@@ -212,13 +210,25 @@ public final class SimulatedSnmpAgent implements AutoCloseable {
         processor.addMOServer(server);
         processor.setVacm(readOnlyView(server, securityModels, community, user, usmUser));
 
-        SimulatedSnmpAgent agent = new SimulatedSnmpAgent(snmp, community, user, engineId);
-        snmp.addCommandResponder(agent.new Gate());
-        snmp.addCommandResponder(processor);
-        snmp.listen();
-        agent.port = transport.getListenAddress().getPort();
-        agent.address = transport.getListenAddress().getInetAddress().getHostAddress();
-        return agent;
+        // The socket is bound here, so from here on a failure must close it (the demo starts many agents in one JVM).
+        DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(new UdpAddress(listen, 0));
+        Snmp snmp = new Snmp(dispatcher, transport);
+        try {
+            SimulatedSnmpAgent agent = new SimulatedSnmpAgent(snmp, community, user, engineId);
+            snmp.addCommandResponder(agent.new Gate());
+            snmp.addCommandResponder(processor);
+            snmp.listen();
+            agent.port = transport.getListenAddress().getPort();
+            agent.address = transport.getListenAddress().getInetAddress().getHostAddress();
+            return agent;
+        } catch (IOException | RuntimeException e) {
+            try {
+                snmp.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     /** The user with the SNMP4J protocol ids the auditor itself uses for the same names (SnmpTransport). */

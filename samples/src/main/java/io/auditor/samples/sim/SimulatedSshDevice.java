@@ -8,7 +8,6 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.command.AbstractCommandSupport;
-import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 
@@ -82,7 +81,14 @@ public final class SimulatedSshDevice implements AutoCloseable {
             }
         } : RejectAllForwardingFilter.INSTANCE);
         server.setCommandFactory((channel, command) -> new Scripted(command));
-        server.start();
+        try {
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            // MINA has made its I/O threads before it binds, and stop() does nothing for a server that never
+            // started: close it, so that a device that cannot listen leaves no threads behind.
+            server.close(true);
+            throw e;
+        }
     }
 
     public static Builder builder(String id) {

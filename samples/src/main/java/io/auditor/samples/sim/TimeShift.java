@@ -1,5 +1,7 @@
 package io.auditor.samples.sim;
 
+import io.auditor.collect.CaptureTransport;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -67,8 +69,8 @@ import java.util.regex.Pattern;
 public final class TimeShift {
     /** How far from the capture time an unlabelled bare number may lie and still be taken for a timestamp. */
     public static final Duration PLAUSIBLE = Duration.ofDays(5 * 366);
-    /** The file in a capture folder that holds {@code capturedAt}. */
-    public static final String CAPTURE_PROPERTIES = "capture.properties";
+    /** The file in a capture folder that holds {@code capturedAt} (the layout {@link CaptureTransport} reads). */
+    public static final String CAPTURE_PROPERTIES = CaptureTransport.PROPERTIES;
 
     private static final String[] WEEKDAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     private static final String[] MONTHS =

@@ -248,9 +248,7 @@ class TimeShiftTest {
     @Test
     void everyFileRoundTripsByteForByte() throws IOException {
         int changed = 0;
-        List<Path> roots = new ArrayList<>(List.of(CAPTURES, FORMATS));
-        if (Files.isDirectory(DEMO_CAPTURES)) roots.add(DEMO_CAPTURES);
-        for (Path root : roots) {
+        for (Path root : List.of(CAPTURES, FORMATS, DEMO_CAPTURES)) {
             for (Path f : files(root)) {
                 Path properties = f.resolveSibling(TimeShift.CAPTURE_PROPERTIES);
                 Instant taken = Files.exists(properties) ? TimeShift.capturedAt(f.getParent()) : FORMATS_TAKEN;
@@ -296,7 +294,7 @@ class TimeShiftTest {
     @Test
     void noNovember2026TimeRemainsAfter400Days() throws IOException {
         int filesWithSome = 0;
-        for (Path f : files(CAPTURES)) {
+        for (Path f : Stream.concat(files(CAPTURES).stream(), files(DEMO_CAPTURES).stream()).toList()) {
             String text = Files.readString(f);
             if (novemberTimes(text).isEmpty()) continue;
             filesWithSome++;
@@ -325,14 +323,16 @@ class TimeShiftTest {
             Path dir = CAPTURES.resolve(device);
             if (Files.isDirectory(dir)) out.put(dir.normalize(), new CaptureFolder(device, platform, dir));
         });
-        if (Files.exists(SCHOOL)) {
-            Matcher m = Pattern.compile("id:\\s*([\\w-]+),.*?platform:\\s*([\\w-]+),.*?captures:\\s*([\\w/.-]+)")
-                    .matcher(Files.readString(SCHOOL));
-            while (m.find()) {
-                Path dir = Path.of(m.group(3));
-                if (Files.isDirectory(dir)) out.putIfAbsent(dir.normalize(), new CaptureFolder(m.group(1), m.group(2), dir));
-            }
+        Matcher m = Pattern.compile("id:\\s*([\\w-]+),.*?platform:\\s*([\\w-]+),.*?captures:\\s*([\\w/.-]+)")
+                .matcher(Files.readString(SCHOOL));
+        int named = 0;
+        while (m.find()) {
+            Path dir = Path.of(m.group(3));
+            assertTrue(Files.isDirectory(dir), SCHOOL + " names " + dir + ", which is no folder");
+            out.putIfAbsent(dir.normalize(), new CaptureFolder(m.group(1), m.group(2), dir));
+            named++;
         }
+        assertTrue(named >= 15, "only " + named + " capture folders found in " + SCHOOL);
         return new ArrayList<>(out.values());
     }
 
