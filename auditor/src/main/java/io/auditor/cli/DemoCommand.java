@@ -4,6 +4,7 @@ import io.auditor.collect.PlatformCatalog;
 import io.auditor.model.InputProblem;
 import io.auditor.samples.sim.DemoEstate;
 import io.auditor.samples.sim.DemoSchool;
+import io.auditor.samples.sim.SimulatedEstate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code auditor demo}: a simulated school on loopback, scanned over real SSH and SNMP by the very scan command a
@@ -186,22 +186,13 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int serve(DemoEstate estate, PrintWriter stderr) {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                estate.close();
-            } catch (IOException ignored) {
-                // Stopping anyway; the loopback ports close with the process.
-            }
-            stopped.countDown();
-        }, "demo-shutdown"));
         stderr.println("demo: scan it from another terminal with");
         stderr.println("  bin/auditor scan --inventory " + estate.inventory().toAbsolutePath() + " --out "
                 + out.resolve("scans").toAbsolutePath());
         stderr.println("demo: serving until Ctrl-C");
         stderr.flush();
         try {
-            stopped.await();
+            SimulatedEstate.serveUntilStopped(estate);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -30,22 +30,33 @@ public final class ClasspathFolder {
     }
 
     public static List<Entry> read(ClassLoader loader, String folder, Predicate<String> nameFilter) {
-        URL url = loader.getResource(folder);
-        if (url == null) return List.of();
+        try {
+            Path root = path(loader, folder);
+            return root == null ? List.of() : walk(root, nameFilter);
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("cannot list classpath folder " + folder + ": " + e, e));
+        }
+    }
+
+    /**
+     * A classpath resource (file or folder) as a path: on disk, or inside the jar's file system, which is opened once
+     * per jar, shared by every caller and left open for the life of the process. {@code null} when there is none.
+     */
+    public static Path path(ClassLoader loader, String resource) throws IOException {
+        URL url = loader.getResource(resource);
+        if (url == null) return null;
         try {
             URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                return walk(fs.getPath(folder), nameFilter);
+            if (!"jar".equals(uri.getScheme())) return Path.of(uri);
+            FileSystem fs;
+            try {
+                fs = FileSystems.newFileSystem(uri, Map.of());
+            } catch (FileSystemAlreadyExistsException e) {
+                fs = FileSystems.getFileSystem(uri);
             }
-            return walk(Path.of(uri), nameFilter);
-        } catch (URISyntaxException | IOException e) {
-            throw new UncheckedIOException(new IOException("cannot list classpath folder " + folder + ": " + e, e));
+            return fs.getPath("/" + resource);
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot locate classpath resource " + resource + ": " + e.getMessage(), e);
         }
     }
 

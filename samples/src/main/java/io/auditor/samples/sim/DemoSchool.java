@@ -4,14 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.auditor.model.ClasspathFolder;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -79,30 +74,10 @@ public final class DemoSchool {
 
     /** The demo school packaged with the auditor (from the jar, or from target/classes when run from the build). */
     public static DemoSchool builtIn() throws IOException {
-        URL url = DemoSchool.class.getClassLoader().getResource(RESOURCE_ROOT + "/demo/school.yaml");
-        if (url == null) throw new IOException("the demo school is not packaged with this build ("
+        Path schoolFile = ClasspathFolder.path(DemoSchool.class.getClassLoader(), RESOURCE_ROOT + "/demo/school.yaml");
+        if (schoolFile == null) throw new IOException("the demo school is not packaged with this build ("
                 + RESOURCE_ROOT + "/demo/school.yaml missing from the classpath)");
-        try {
-            URI uri = url.toURI();
-            Path schoolFile;
-            if ("jar".equals(uri.getScheme())) {
-                // The jar's file system stays open for the life of the process, on purpose: the school's paths (and
-                // ClasspathFolder's, which opens the same one the same way) are read until the demo stops. Opened
-                // once per jar and shared, so a second call, or a call racing this one, gets the same one.
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                schoolFile = fs.getPath("/" + RESOURCE_ROOT, "demo", "school.yaml");
-            } else {
-                schoolFile = Path.of(uri);
-            }
-            return load(schoolFile.getParent().getParent());
-        } catch (URISyntaxException e) {
-            throw new IOException("cannot locate the demo school: " + e.getMessage(), e);
-        }
+        return load(schoolFile.getParent().getParent());
     }
 
     /** Reads {@code demo/school.yaml} under a samples folder ({@code samples/} of a checkout, or the jar's copy). */

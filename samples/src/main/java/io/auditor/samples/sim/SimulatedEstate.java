@@ -236,4 +236,18 @@ public final class SimulatedEstate implements AutoCloseable {
         new SecureRandom().nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
+
+    /** Blocks until the process is stopped (Ctrl-C, SIGTERM), then closes {@code estate} on the way out. */
+    public static void serveUntilStopped(AutoCloseable estate) throws InterruptedException {
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                estate.close();
+            } catch (Exception ignored) {
+                // Stopping anyway; the loopback ports close with the process.
+            }
+            stopped.countDown();
+        }, "estate-shutdown"));
+        stopped.await();
+    }
 }

@@ -3,7 +3,6 @@ package io.auditor.samples.sim;
 import io.auditor.collect.PlatformCatalog;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts a simulated estate and keeps it up until the process is stopped (benchmarks, manual trials):
@@ -23,17 +22,8 @@ public final class SimulatedEstateMain {
         Path template = Path.of(args.length > 2 ? args[2] : "samples/estate");
         PlatformCatalog catalog = PlatformCatalog.builtIn();
         SimulatedEstate estate = SimulatedEstate.start(dir, SimulatedEstate.templates(template, catalog), count, catalog);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                estate.close();
-            } catch (Exception ignored) {
-                // Stopping anyway.
-            }
-            stopped.countDown();
-        }));
         System.out.println("ready " + estate.inventory());
         System.out.flush();
-        stopped.await();
+        SimulatedEstate.serveUntilStopped(estate);
     }
 }
