@@ -58,7 +58,8 @@ public final class CaptureTransport implements Transport {
         return new Session(id, deviceDir, capturedAt);
     }
 
-    private static Instant capturedAt(Path file) throws CollectionException {
+    /** The {@code capturedAt} instant of a {@code capture.properties} file, with a message that says how to write it. */
+    public static Instant capturedAt(Path file) throws CollectionException {
         String example = "capturedAt=2024-11-19T09:00:00Z";
         Properties props = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -1,25 +1,19 @@
 package io.auditor.samples.sim;
 
 import io.auditor.collect.CaptureTransport;
+import io.auditor.collect.CollectionException;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -352,37 +346,10 @@ public final class TimeShift {
      * {@code CaptureTransport}); {@code dir} may be inside a jar (a zip file system path).
      */
     public static Instant capturedAt(Path deviceCaptureDir) throws IOException {
-        Path file = deviceCaptureDir.resolve(CAPTURE_PROPERTIES);
-        try (InputStream in = Files.newInputStream(file)) {
-            return capturedAt(in, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new IOException(file + " is missing: write a line such as capturedAt=2026-11-20T02:00:00Z,"
-                    + " the time the outputs were captured", e);
-        }
-    }
-
-    /** {@code capturedAt} from the text of a {@code capture.properties} ({@code where} names it in errors). */
-    public static Instant capturedAt(InputStream properties, String where) throws IOException {
-        Properties props = new Properties();
-        try (Reader r = new java.io.InputStreamReader(properties, StandardCharsets.UTF_8)) {
-            props.load(r);
-        } catch (IllegalArgumentException e) {
-            throw new IOException("cannot read " + where + ": " + e.getMessage(), e);
-        }
-        String value = props.getProperty("capturedAt");
-        if (value == null || value.isBlank()) {
-            throw new IOException(where + " has no capturedAt: add a line such as capturedAt=2026-11-20T02:00:00Z");
-        }
-        String v = value.strip();
         try {
-            return Instant.parse(v);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(v).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new IOException(where + ": capturedAt '" + v + "' is not an ISO-8601 instant;"
-                        + " write it like 2026-11-20T02:00:00Z", e2);
-            }
+            return CaptureTransport.capturedAt(deviceCaptureDir.resolve(CAPTURE_PROPERTIES));
+        } catch (CollectionException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 
