@@ -132,6 +132,13 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         Path estateDir = out.resolve("estate");
+        try {
+            Files.createDirectories(estateDir);
+        } catch (IOException e) {
+            return AuditorCommand.inputErrors(stderr, "auditor demo: nothing was started", List.of(new InputProblem(
+                    "--out", 0, 0, "cannot create folder " + estateDir + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")", "choose a folder you can write to")));
+        }
         long t0 = System.nanoTime();
         DemoEstate estate;
         try {

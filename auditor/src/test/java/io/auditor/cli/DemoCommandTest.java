@@ -178,6 +178,14 @@ class DemoCommandTest {
     }
 
     @Test
+    void anOutFolderThatCannotBeCreatedIsAnInputError(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        Run run = Run.of("demo", "--out", file.resolve("below").toString());
+        assertEquals(2, run.exit(), run::toString);
+        assertTrue(run.err().contains("--out") && run.err().contains("cannot create folder"), run::toString);
+    }
+
+    @Test
     void helpNamesEveryOption() {
         Run help = Run.of("demo", "--help");
         assertEquals(0, help.exit());
