@@ -177,6 +177,32 @@ class DemoCommandTest {
         assertFalse(Files.exists(nowhere), "nothing is written for a refused demo");
     }
 
+    /**
+     * Run again into the same folder (as the README suggests): the school is started afresh over the old estate
+     * folder, the history holds both runs, and the report a browser shows has the trend and nothing changed. With
+     * {@code -Dauditor.regenerate=true} its first screen becomes {@code docs/report-demo.png}, the README's picture.
+     */
+    @Test
+    void aSecondRunShowsATrendInTheBrowser() throws Exception {
+        Run again = Run.of("demo", "--out", out.toString(), "--format", "html,json", "--color", "never");
+        assertEquals(1, again.exit(), again::toString);
+        assertTrue(again.err().contains("since the last run: 0 new gaps, 0 fixed"), again::toString);
+        JsonNode second = JSON.readTree(out.resolve("report.json").toFile());
+        assertEquals(statuses(report), statuses(second), "the same school gives the same results");
+        HeadlessChromium chromium = HeadlessChromium.find();
+        String dom = chromium.dumpDom(out.resolve("report.html"));
+        assertEquals("Riverside Academy (simulated)", HtmlReportInChromiumTest.text(dom, "<h1 id=\"school\">(.*?)</h1>"));
+        assertEquals(second.at("/summary/gap").asInt(), HtmlReportInChromiumTest.dataCount(dom, "count-gap"));
+        assertEquals(second.at("/summary/notAssessed").asInt(), HtmlReportInChromiumTest.dataCount(dom, "count-not-assessed"));
+        assertEquals(0, HtmlReportInChromiumTest.dataCount(dom, "delta-new-gaps"));
+        assertEquals(0, HtmlReportInChromiumTest.dataCount(dom, "delta-fixed-gaps"));
+        assertEquals(2, HtmlReportInChromiumTest.occurrences(dom, "<g class=\"run\">"));
+        assertEquals(second.get("results").size(), HtmlReportInChromiumTest.occurrences(dom, "<tr class=\"r s-"));
+        if (Boolean.getBoolean("auditor.regenerate")) {
+            chromium.screenshot(out.resolve("report.html"), Path.of("../docs/report-demo.png"), 1280, 900);
+        }
+    }
+
     @Test
     void anOutFolderThatCannotBeCreatedIsAnInputError(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "not a folder");

@@ -252,13 +252,13 @@ class HtmlReportInChromiumTest {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static String text(String dom, String regex) {
+    static String text(String dom, String regex) {
         Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(dom);
         assertTrue(m.find(), regex + " not in the page");
         return m.group(1);
     }
 
-    private static int dataCount(String dom, String id) {
+    static int dataCount(String dom, String id) {
         return Integer.parseInt(text(dom, "id=\"" + id + "\" data-count=\"(\\d+)\""));
     }
 
@@ -266,7 +266,7 @@ class HtmlReportInChromiumTest {
         return text(dom, "<tr id=\"area-" + Pattern.quote(key) + "\" data-status=\"([A-Z_]+)\"");
     }
 
-    private static int occurrences(String s, String needle) {
+    static int occurrences(String s, String needle) {
         int n = 0;
         for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) n++;
         return n;
