@@ -95,7 +95,7 @@ public final class CaptureTransport implements Transport {
         if (name == null || name.isEmpty() || name.equals(".") || name.equals("..")) return null;
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c == '/' || c == '\\' || c == ':' || c == 0 || Character.isISOControl(c)) return null;
+            if (c == '/' || c == '\\' || c == ':' || Character.isISOControl(c)) return null;
         }
         Path p;
         try {

@@ -118,8 +118,7 @@ public final class DeviceCollector {
     }
 
     private static DeviceCollection unreachable(Device device, String error) {
-        return new DeviceCollection(new DeviceOutcome(device.id(), false, List.of(error), Map.of(), Set.of()),
-                List.of(), List.of());
+        return DeviceCollection.unreachable(device.id(), error);
     }
 
     private static String message(Exception e) {

@@ -53,7 +53,7 @@ public final class PlatformCatalog {
     public static PlatformCatalog of(Collection<Platform> platforms) {
         Map<String, Platform> byName = new TreeMap<>();
         for (Platform p : platforms) {
-            validate(p, "platform " + p.name());
+            validate("platform " + p.name(), p.name(), p.description(), p.transport(), p.probes());
             if (byName.put(p.name(), p) != null) {
                 throw new IllegalArgumentException("platform '" + p.name() + "' is declared twice");
             }
@@ -121,9 +121,9 @@ public final class PlatformCatalog {
             } else {
                 probes = f.probes;
             }
-            Platform p = new Platform(f.name, f.description, f.transport, probes);
-            validate(p, folder + "/" + f.name + ".yaml");
-            platforms.put(p.name(), p);
+            // Validated before the record is built: Platform copies its probes, which an empty entry would fail.
+            validate(folder + "/" + f.name + ".yaml", f.name, f.description, f.transport, probes);
+            platforms.put(f.name, new Platform(f.name, f.description, f.transport, probes));
         }
         return new PlatformCatalog(platforms);
     }
@@ -157,18 +157,18 @@ public final class PlatformCatalog {
         return merged;
     }
 
-    private static void validate(Platform p, String where) {
+    private static void validate(String where, String name, String description, String transport, List<Probe> probes) {
         List<String> problems = new ArrayList<>();
-        if (p.name() == null || !NAME.matcher(p.name()).matches()) {
-            problems.add("name '" + p.name() + "' must be lower-case letters, digits and '-'");
+        if (name == null || !NAME.matcher(name).matches()) {
+            problems.add("name '" + name + "' must be lower-case letters, digits and '-'");
         }
-        if (blank(p.description())) problems.add("description is missing");
-        if (!TRANSPORTS.contains(p.transport())) {
-            problems.add("transport '" + p.transport() + "' must be one of " + new TreeSet<>(TRANSPORTS));
+        if (blank(description)) problems.add("description is missing");
+        if (transport == null || !TRANSPORTS.contains(transport)) { // Set.of(…).contains(null) throws
+            problems.add("transport '" + transport + "' must be one of " + new TreeSet<>(TRANSPORTS));
         }
         Set<String> ids = new HashSet<>();
-        for (int i = 0; i < p.probes().size(); i++) {
-            Probe probe = p.probes().get(i);
+        for (int i = 0; i < probes.size(); i++) {
+            Probe probe = probes.get(i);
             String at = "probe " + (i + 1) + (probe == null || blank(probe.id()) ? "" : " '" + probe.id() + "'");
             if (probe == null) {
                 problems.add(at + " is empty");

@@ -25,8 +25,6 @@ public record Probe(String id, String topic, String command, String parser, Stri
     }
 
     public boolean appliesTo(Device device) {
-        if (roles.isEmpty()) return true;
-        for (String role : roles) if (device.hasAnyRole(role)) return true;
-        return false;
+        return roles.isEmpty() || device.hasAnyRole(roles.toArray(String[]::new));
     }
 }

@@ -1,11 +1,14 @@
 package io.auditor.collect;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Line handling shared by the parsers and the collector: tolerant of CRLF and a byte-order mark, never of
- * content; and the one way device output is shortened and cleaned before it is quoted in a message.
+ * content; the one way device output is shortened and cleaned before it is quoted in a message; and the one
+ * way a time limit is named in one.
  */
 public final class Text {
     private Text() {}
@@ -25,6 +28,13 @@ public final class Text {
     /** A fragment of the output safe to quote in a message: control characters removed, at most 80 characters. */
     public static String quote(String s) {
         return "'" + clean(s, 80) + "'";
+    }
+
+    /** A limit as a technician wrote it: {@code 500 ms}, {@code 60 s}, {@code 1.5 s}. */
+    public static String duration(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) return ms + " ms";
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     /**

@@ -238,6 +238,10 @@ class PlatformCatalogTest {
         assertTrue(loadError("good.yaml", GOOD + "  - {id: p1, topic: updates, command: c, parser: x, description: d}\n")
                 .contains("probe 2 'p1': id is used twice"));
         assertTrue(loadError("good.yaml", GOOD.replace("ssh", "telnet")).contains("transport 'telnet'"));
+        assertTrue(loadError("good.yaml", GOOD.replace("transport: ssh\n", "")).contains("transport 'null' must be one of"));
+        assertTrue(loadError("good.yaml", GOOD + "  -\n").contains("probe 2 is empty"));
+        assertTrue(loadError("good.yaml", "name: good\ndescription: d\ntransport: ssh\nprobes: [~]\n")
+                .contains("good.yaml: probe 1 is empty"));
         assertTrue(loadError("good.yaml", GOOD.replace("command: c, ", "")).contains("command is missing"));
         assertTrue(loadError("good.yaml", GOOD.replace("parser: x", "parsr: x")).contains("parsr"));
         assertTrue(loadError("good.yaml", "name: good\ndescription: d\ntransport: ssh\n").contains("probes is missing"));

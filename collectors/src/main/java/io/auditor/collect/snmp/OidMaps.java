@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,7 +26,6 @@ import java.util.stream.Collectors;
 public final class OidMaps {
     public static final String FOLDER = "io/auditor/collect/snmp/maps";
     static final String FACT_PACKAGE = "io.auditor.model.facts.";
-    private static final Pattern OID = Pattern.compile("([0-9]+\\.)+[0-9]+");
     /** Set by the parser itself, never by a column. */
     private static final Set<String> RESERVED = Set.of("deviceId", "source");
 
@@ -97,8 +95,8 @@ public final class OidMaps {
                     problems.add(at + ": needs field and oid");
                     continue;
                 }
-                String oid = c.oid.startsWith(".") ? c.oid.substring(1) : c.oid;
-                if (!OID.matcher(oid).matches()) problems.add(at + ": oid '" + c.oid + "' is not numeric");
+                String oid = SnmpCommand.numericOid(c.oid);
+                if (oid == null) problems.add(at + ": oid '" + c.oid + "' is not numeric");
                 if (RESERVED.contains(c.field)) problems.add(at + ": field '" + c.field + "' is set by the auditor");
                 else if (!components.isEmpty() && !components.contains(c.field)) {
                     problems.add(at + ": " + f.fact + " has no field '" + c.field + "'; it has "

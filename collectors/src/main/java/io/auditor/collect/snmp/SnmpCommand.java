@@ -34,11 +34,11 @@ public record SnmpCommand(String verb, List<String> arguments) {
                 if (args.isEmpty()) throw new IllegalArgumentException("'" + verb + "' needs at least one OID, e.g. '"
                         + verb + " 1.3.6.1.2.1.1'");
                 for (int i = 0; i < args.size(); i++) {
-                    String a = args.get(i);
-                    if (!OID.matcher(a).matches()) {
-                        throw new IllegalArgumentException("'" + a + "' is not a numeric OID; write it like 1.3.6.1.2.1.1");
+                    String oid = numericOid(args.get(i));
+                    if (oid == null) {
+                        throw new IllegalArgumentException("'" + args.get(i) + "' is not a numeric OID; write it like 1.3.6.1.2.1.1");
                     }
-                    args.set(i, a.startsWith(".") ? a.substring(1) : a);
+                    args.set(i, oid);
                 }
             }
             case "default-communities" -> {
@@ -51,5 +51,11 @@ public record SnmpCommand(String verb, List<String> arguments) {
                     + String.join(", ", VERBS));
         }
         return new SnmpCommand(verb, args);
+    }
+
+    /** {@code oid} without its leading dot when it is numeric ({@code .1.3.6.1} or {@code 1.3.6.1}); null otherwise. */
+    static String numericOid(String oid) {
+        if (oid == null || !OID.matcher(oid).matches()) return null;
+        return oid.startsWith(".") ? oid.substring(1) : oid;
     }
 }

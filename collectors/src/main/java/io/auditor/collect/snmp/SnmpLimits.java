@@ -1,5 +1,7 @@
 package io.auditor.collect.snmp;
 
+import io.auditor.collect.CaptureTransport;
+
 import java.time.Duration;
 
 /**
@@ -17,8 +19,9 @@ import java.time.Duration;
  */
 public record SnmpLimits(Duration requestTimeout, int retries, Duration probeTimeout, int maxRows, int maxBytes,
                          int maxRepetitions, Duration communityTimeout) {
+    /** Its byte cap is the capture transport's, so a recorded walk replays whole. */
     public static final SnmpLimits DEFAULTS = new SnmpLimits(Duration.ofSeconds(2), 1, Duration.ofSeconds(60),
-            50_000, 4 * 1024 * 1024, 25, Duration.ofMillis(1500));
+            50_000, CaptureTransport.DEFAULT_MAX_OUTPUT_BYTES, 25, Duration.ofMillis(1500));
 
     public SnmpLimits {
         if (requestTimeout.isNegative() || requestTimeout.isZero()) throw new IllegalArgumentException("requestTimeout");

@@ -3,6 +3,7 @@ package io.auditor.collect.snmp;
 import io.auditor.collect.CollectionException;
 import io.auditor.collect.DeviceSession;
 import io.auditor.collect.Probe;
+import io.auditor.collect.Text;
 import io.auditor.collect.Transport;
 import io.auditor.model.Credential;
 import io.auditor.model.Device;
@@ -273,9 +274,8 @@ public final class SnmpTransport implements Transport {
             int found = 0;
             while (true) {
                 if (System.nanoTime() > deadline) {
-                    long ms = limits.probeTimeout().toMillis();
                     throw new CollectionException("walk of " + root + " did not finish within "
-                            + (ms < 1000 ? ms + " ms" : ms / 1000 + " s") + " (" + out.rows + " rows read); the agent "
+                            + Text.duration(limits.probeTimeout()) + " (" + out.rows + " rows read); the agent "
                             + "is too slow or the table too large (raise --command-timeout if it is only slow)");
                 }
                 PDU pdu = pdu(v1 ? PDU.GETNEXT : PDU.GETBULK);

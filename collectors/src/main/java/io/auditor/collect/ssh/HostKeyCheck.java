@@ -7,6 +7,7 @@ import com.jcraft.jsch.UserInfo;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The host key decision for one connection. JSch asks it whether the presented key is known; it answers from
@@ -60,7 +61,8 @@ final class HostKeyCheck implements HostKeyRepository {
         if (verdict == CHANGED) {
             List<Integer> lines = known.linesFor(host, KnownHostsFile.keyType(key));
             String where = lines.isEmpty() ? file
-                    : file + (lines.size() == 1 ? " line " : " lines ") + join(lines);
+                    : file + (lines.size() == 1 ? " line " : " lines ")
+                    + lines.stream().map(String::valueOf).collect(Collectors.joining(", "));
             return "host key CHANGED for " + host + ": the device now presents " + what + ", but " + where
                     + " holds a different one. Not connecting: this is what an interception looks like. If the "
                     + "device was rebuilt or its SSH server reinstalled, confirm that fingerprint on the device itself "
@@ -71,12 +73,6 @@ final class HostKeyCheck implements HostKeyRepository {
         return "host key of " + host + " is not in " + file + ": the device presents " + what + hint
                 + ". Confirm that fingerprint on the device itself (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then "
                 + "run again with --trust-new-hosts to record it, or add the line from ssh-keyscan yourself";
-    }
-
-    private static String join(List<Integer> lines) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < lines.size(); i++) sb.append(i == 0 ? "" : ", ").append(lines.get(i));
-        return sb.toString();
     }
 
     @Override

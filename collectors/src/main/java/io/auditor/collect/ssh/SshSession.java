@@ -6,6 +6,7 @@ import com.jcraft.jsch.Session;
 import io.auditor.collect.CollectionException;
 import io.auditor.collect.DeviceSession;
 import io.auditor.collect.Probe;
+import io.auditor.collect.Text;
 import io.auditor.model.Observation;
 
 import java.io.ByteArrayInputStream;
@@ -74,7 +75,7 @@ final class SshSession implements DeviceSession {
                 if (closed || !session.isConnected()) {
                     throw new CollectionException("the connection was closed while the probe ran");
                 }
-                throw new CollectionException("no result within " + SshSettings.seconds(settings.commandTimeout())
+                throw new CollectionException("no result within " + Text.duration(settings.commandTimeout())
                         + " (--command-timeout); the command was abandoned");
             }
             int exit = channel.getExitStatus();

@@ -68,9 +68,4 @@ public record SshSettings(Path knownHosts, boolean trustNewHosts, Duration conne
         return new SshSettings(knownHosts, trustNewHosts, connectTimeout, commandTimeout, maxOutputBytes, notices, env,
                 clock);
     }
-
-    static String seconds(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
-    }
 }

@@ -6,6 +6,7 @@ import com.jcraft.jsch.KeyPair;
 import com.jcraft.jsch.Session;
 import io.auditor.collect.CollectionException;
 import io.auditor.collect.DeviceSession;
+import io.auditor.collect.Text;
 import io.auditor.collect.Transport;
 import io.auditor.model.Credential;
 import io.auditor.model.Device;
@@ -152,7 +153,7 @@ public final class SshTransport implements Transport {
             return "no route to " + target + ": check the address and the network path";
         }
         if (cause instanceof SocketTimeoutException || msg.contains("timeout") || msg.contains("timed out")) {
-            return "no SSH answer from " + target + " within " + SshSettings.seconds(settings.connectTimeout())
+            return "no SSH answer from " + target + " within " + Text.duration(settings.connectTimeout())
                     + " (--connect-timeout): check that the address is this device's and that port runs SSH";
         }
         if (msg.startsWith("Auth fail") || msg.startsWith("Auth cancel") || msg.contains("USERAUTH fail")) {
@@ -173,6 +174,6 @@ public final class SshTransport implements Transport {
     }
 
     private static String clean(String s) {
-        return io.auditor.collect.Text.clean(s, 160);
+        return Text.clean(s, 160);
     }
 }
