@@ -1,7 +1,9 @@
 package io.auditor.model;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a renderer needs about one run. Renderers only read it.
@@ -25,6 +27,17 @@ public record RunReport(String runId, Instant startedAt, Instant finishedAt, Str
             roles = List.copyOf(roles);
             errors = List.copyOf(errors);
         }
+    }
+
+    /**
+     * The rule pack's controls in order, then any control a result names that the pack does not list (a school
+     * rule loaded differently); one per id.
+     */
+    public List<Control> allControls() {
+        Map<String, Control> byId = new LinkedHashMap<>();
+        for (Control c : controls) byId.putIfAbsent(c.id(), c);
+        for (ControlResult r : results) byId.putIfAbsent(r.control().id(), r.control());
+        return List.copyOf(byId.values());
     }
 
     public long count(Status s) {

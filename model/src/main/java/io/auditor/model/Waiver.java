@@ -1,6 +1,9 @@
 package io.auditor.model;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * An approved exception: a GAP of {@code control} on devices matching {@code devicePattern} (an id or a
@@ -21,13 +24,13 @@ public record Waiver(String control, String devicePattern, String reason, String
 
     public boolean expiredOn(LocalDate day) { return day.isAfter(expires); }
 
+    /** Globs come from the profile and waivers (a handful), but are matched against every admin of every device. */
+    private static final Map<String, Pattern> GLOBS = new ConcurrentHashMap<>();
+
     /** {@code *} any run of characters, {@code ?} one character; everything else literal. */
     public static boolean globMatches(String glob, String text) {
-        return GLOBS.computeIfAbsent(glob, g -> java.util.regex.Pattern.compile(globToRegex(g))).matcher(text).matches();
+        return GLOBS.computeIfAbsent(glob, g -> Pattern.compile(globToRegex(g))).matcher(text).matches();
     }
-
-    /** Globs come from the profile and waivers (a handful), but are matched against every admin of every device. */
-    private static final java.util.Map<String, java.util.regex.Pattern> GLOBS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String globToRegex(String glob) {
         StringBuilder sb = new StringBuilder();
@@ -35,7 +38,7 @@ public record Waiver(String control, String devicePattern, String reason, String
             switch (c) {
                 case '*' -> sb.append(".*");
                 case '?' -> sb.append('.');
-                default -> sb.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+                default -> sb.append(Pattern.quote(String.valueOf(c)));
             }
         }
         return sb.toString();

@@ -23,9 +23,13 @@ public interface FileReport {
 
     /** Renders and writes {@code outDir/}{@link #fileName()} atomically (see {@link AtomicFile}). */
     default Path write(RunReport report, RunContext context, Path outDir) throws IOException {
-        byte[] content = render(report, context);
+        return write(render(report, context), outDir);
+    }
+
+    /** Writes what {@link #render} gave as {@code outDir/}{@link #fileName()}, atomically. */
+    default Path write(byte[] rendered, Path outDir) throws IOException {
         Path target = outDir.resolve(fileName());
-        AtomicFile.write(target, out -> out.write(content));
+        AtomicFile.write(target, out -> out.write(rendered));
         return target;
     }
 }

@@ -132,11 +132,7 @@ public final class HtmlReport implements FileReport {
 
         Page(RunReport r) {
             areaStatuses = areas.statuses(r);
-            Map<String, Control> byId = new LinkedHashMap<>();
-            for (Control c : r.controls()) byId.put(c.id(), c);
-            // A result may name a control the pack does not list (a school rule loaded differently): keep it.
-            for (ControlResult c : r.results()) byId.putIfAbsent(c.control().id(), c.control());
-            controls = byId.values().stream()
+            controls = r.allControls().stream()
                     .sorted(Comparator.comparing(Control::severity).thenComparing(Control::id)).toList();
             int i = 0;
             for (Control c : controls) controlAnchors.put(c.id(), anchor("c", c.id(), i++));
@@ -277,9 +273,7 @@ public final class HtmlReport implements FileReport {
 
     private static void changeList(StringBuilder h, String id, String title, List<ResultKey> keys, Page p) {
         if (keys.isEmpty()) return;
-        List<ResultKey> sorted = keys.stream().sorted(Comparator.comparing(ResultKey::severity,
-                        Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(ResultKey::control).thenComparing(ResultKey::deviceId)).toList();
+        List<ResultKey> sorted = keys.stream().sorted(RunDiff.ORDER).toList();
         h.append("<h3>").append(title).append("</h3>\n<ul class=\"changes\" id=\"changes-").append(id).append("\">\n");
         for (ResultKey k : sorted.subList(0, Math.min(CHANGES_SHOWN, sorted.size()))) {
             h.append("<li>").append(severityTag(k.severity())).append(' ').append(escape(k.control())).append(' ')

@@ -15,7 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,16 +53,8 @@ public final class JUnitReport implements FileReport {
     }
 
     private static void write(RunReport r, XMLStreamWriter x) throws XMLStreamException {
-        Map<String, List<ControlResult>> byControl = new LinkedHashMap<>();
-        Map<String, Control> controls = new LinkedHashMap<>();
-        for (Control c : r.controls()) {
-            controls.put(c.id(), c);
-            byControl.put(c.id(), new ArrayList<>());
-        }
-        for (ControlResult c : r.results()) {
-            controls.putIfAbsent(c.control().id(), c.control());
-            byControl.computeIfAbsent(c.control().id(), k -> new ArrayList<>()).add(c);
-        }
+        Map<String, List<ControlResult>> byControl = new HashMap<>();
+        for (ControlResult c : r.results()) byControl.computeIfAbsent(c.control().id(), k -> new ArrayList<>()).add(c);
         String timestamp = r.startedAt() == null ? null : TIMESTAMP.format(r.startedAt());
 
         x.writeStartDocument("UTF-8", "1.0");
@@ -73,10 +65,9 @@ public final class JUnitReport implements FileReport {
         x.writeAttribute("time", seconds(r));
         if (timestamp != null) x.writeAttribute("timestamp", timestamp);
         x.writeCharacters("\n");
-        for (Map.Entry<String, List<ControlResult>> e : byControl.entrySet()) {
-            List<ControlResult> results = e.getValue();
+        for (Control c : r.allControls()) {
+            List<ControlResult> results = byControl.getOrDefault(c.id(), List.of());
             if (results.isEmpty()) continue; // no device in scope: nothing to report, and an empty suite confuses some CIs
-            Control c = controls.get(e.getKey());
             x.writeCharacters("  ");
             x.writeStartElement("testsuite");
             x.writeAttribute("name", clean(c.id() + " " + c.title()));

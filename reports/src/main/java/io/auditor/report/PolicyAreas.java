@@ -44,8 +44,7 @@ public final class PolicyAreas {
      * @param controls the rule pack's controls in this area
      * @param devices  devices in scope of at least one of them (a result other than NOT_APPLICABLE)
      */
-    public record AreaStatus(Area area, Rag rag, String sentence, List<Control> controls, int devices,
-                             long gaps, long notAssessed, long waived) {
+    public record AreaStatus(Area area, Rag rag, String sentence, List<Control> controls, int devices) {
         public AreaStatus {
             controls = List.copyOf(controls);
         }
@@ -113,31 +112,21 @@ public final class PolicyAreas {
             byControl.computeIfAbsent(r.control().id(), k -> new ArrayList<>()).add(r);
         }
         List<AreaStatus> out = new ArrayList<>();
-        for (Map.Entry<Area, List<Control>> e : controls.entrySet()) {
-            List<ControlResult> results = new ArrayList<>();
-            for (Control c : e.getValue()) results.addAll(byControl.getOrDefault(c.id(), List.of()));
-            out.add(status(e.getKey(), e.getValue(), results));
-        }
+        for (Map.Entry<Area, List<Control>> e : controls.entrySet()) out.add(status(e.getKey(), e.getValue(), byControl));
         return out;
     }
 
-    private AreaStatus status(Area area, List<Control> controls, List<ControlResult> results) {
+    /** @param byControl the run's results by control ID */
+    private AreaStatus status(Area area, List<Control> controls, Map<String, List<ControlResult>> byControl) {
+        List<ControlResult> results = new ArrayList<>();
+        for (Control c : controls) results.addAll(byControl.getOrDefault(c.id(), List.of()));
         Set<String> inScope = new TreeSet<>();
         Set<String> notAssessedDevices = new TreeSet<>();
-        long gaps = 0;
-        long notAssessed = 0;
         long waived = 0;
         for (ControlResult r : results) {
             if (Rag.inScope(r.status())) inScope.add(r.deviceId());
-            switch (r.status()) {
-                case GAP -> gaps++;
-                case NOT_ASSESSED -> {
-                    notAssessed++;
-                    notAssessedDevices.add(r.deviceId());
-                }
-                case WAIVED -> waived++;
-                case PASS, NOT_APPLICABLE -> { }
-            }
+            if (r.status() == Status.NOT_ASSESSED) notAssessedDevices.add(r.deviceId());
+            if (r.status() == Status.WAIVED) waived++;
         }
         Rag rag = Rag.of(results);
         String sentence;
@@ -147,17 +136,17 @@ public final class PolicyAreas {
             sentence = "No device in the inventory is in scope of this area's "
                     + plural(controls.size(), "check", "checks") + ".";
         } else {
-            sentence = sentence(controls, results, inScope.size(), notAssessedDevices.size(), waived);
+            sentence = sentence(controls, byControl, inScope.size(), notAssessedDevices.size(), waived);
         }
-        return new AreaStatus(area, rag, sentence, controls, inScope.size(), gaps, notAssessed, waived);
+        return new AreaStatus(area, rag, sentence, controls, inScope.size());
     }
 
-    private String sentence(List<Control> controls, List<ControlResult> results, int devices,
+    private String sentence(List<Control> controls, Map<String, List<ControlResult>> byControl, int devices,
                             int notAssessedDevices, long waived) {
         record GapClause(Control control, int devices, String text) {}
         List<GapClause> gapClauses = new ArrayList<>();
         for (Control c : controls) {
-            List<ControlResult> mine = results.stream().filter(r -> r.control().id().equals(c.id())).toList();
+            List<ControlResult> mine = byControl.getOrDefault(c.id(), List.of());
             Set<String> gapDevices = new LinkedHashSet<>();
             for (ControlResult r : mine) if (r.status() == Status.GAP) gapDevices.add(r.deviceId());
             if (gapDevices.isEmpty()) continue;

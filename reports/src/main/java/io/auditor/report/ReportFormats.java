@@ -114,12 +114,7 @@ public final class ReportFormats {
         List<byte[]> rendered = new ArrayList<>();
         for (FileReport f : files) rendered.add(f.render(report, ctx));
         List<Path> written = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            byte[] content = rendered.get(i);
-            Path target = outDir.resolve(files.get(i).fileName());
-            AtomicFile.write(target, out -> out.write(content));
-            written.add(target);
-        }
+        for (int i = 0; i < files.size(); i++) written.add(files.get(i).write(rendered.get(i), outDir));
         return written;
     }
 }

@@ -12,6 +12,8 @@ import org.w3c.dom.NodeList;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,6 +71,19 @@ class JUnitReportTest {
         Element waived = (Element) ((Element) suites.item(1)).getElementsByTagName("testcase").item(0);
         String skipped = ((Element) waived.getElementsByTagName("skipped").item(0)).getAttribute("message");
         assertEquals("waived: approved by J Smith (Head) until 2025-03-31 (waivers.yaml:4): lab machines are offline", skipped);
+    }
+
+    @Test
+    void controlsTheResultsNameButThePackDoesNotListGetTheirSuitesAfterThePacks() throws Exception {
+        RunReport m = SampleRuns.mixed();
+        RunReport r = new RunReport(m.runId(), m.startedAt(), m.finishedAt(), m.school(), m.profileName(),
+                m.profileSha256(), m.devices(), m.results(), List.of(SampleRuns.VC01), m.expiredWaivers());
+        NodeList suites = parse(new JUnitReport().render(r, RunContext.none())).getElementsByTagName("testsuite");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < suites.getLength(); i++) names.add(((Element) suites.item(i)).getAttribute("name"));
+        assertEquals(List.of("VC-01 Video conferencing not set to auto answer", "AV-01 Anti-malware installed and running",
+                "AV-02 Anti-malware definitions current"), names);
+        assertEquals("3", ((Element) suites.item(1)).getAttribute("tests"), "AV-01 keeps all its results");
     }
 
     @Test

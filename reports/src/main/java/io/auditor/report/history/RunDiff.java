@@ -1,5 +1,6 @@
 package io.auditor.report.history;
 
+import io.auditor.model.Severity;
 import io.auditor.model.Status;
 
 import java.util.ArrayList;
@@ -24,8 +25,9 @@ public record RunDiff(String fromRunId, String toRunId, List<ResultKey> newGaps,
         noLongerAssessed = List.copyOf(noLongerAssessed);
     }
 
-    /** Most severe first, then by control and device: the order a reader works through them. */
-    public static final Comparator<ResultKey> ORDER = Comparator.comparing(ResultKey::severity)
+    /** Most severe first (unknown severity last), then by control and device: the order a reader works through them. */
+    public static final Comparator<ResultKey> ORDER = Comparator.comparing(ResultKey::severity,
+                    Comparator.nullsLast(Comparator.<Severity>naturalOrder()))
             .thenComparing(ResultKey::control).thenComparing(ResultKey::deviceId);
 
     /** One stored result: its key and status. */

@@ -33,7 +33,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -360,35 +360,29 @@ public final class RunHistory implements AutoCloseable {
     }
 
     private void insertControls(long seq, RunReport r) throws SQLException {
-        // The pack's controls in order, then any control a result names that the pack list lacks.
-        Map<String, Control> listed = new LinkedHashMap<>();
-        for (Control c : r.controls()) listed.putIfAbsent(c.id(), c);
-        Map<String, Control> extra = new LinkedHashMap<>();
-        for (ControlResult res : r.results()) {
-            if (!listed.containsKey(res.control().id())) extra.putIfAbsent(res.control().id(), res.control());
-        }
+        // The pack's controls in order (listed), then any control a result names that the pack list lacks.
+        Set<String> listed = new HashSet<>();
+        for (Control c : r.controls()) listed.add(c.id());
         String addVersion = "INSERT OR IGNORE INTO controls (sha256, control_id, title, severity, policy_refs, scope,"
                 + " needs, rationale, check_text, remediation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         String link = "INSERT INTO run_controls (run_seq, position, control_id, listed, control)"
                 + " SELECT ?, ?, ?, ?, id FROM controls WHERE sha256 = ?";
         try (PreparedStatement version = db.prepareStatement(addVersion); PreparedStatement p = db.prepareStatement(link)) {
             int position = 0;
-            for (Map<String, Control> group : List.of(listed, extra)) {
-                for (Control c : group.values()) {
-                    List<String> fields = Arrays.asList(c.id(), c.title(), c.severity().name(), json(c.policyRefs()),
-                            json(c.scope().stream().sorted().map(Role::yamlName).toList()),
-                            json(c.needs().stream().sorted().toList()), c.rationale(), c.check(), c.remediation());
-                    String sha = sha256(json(fields));
-                    version.setString(1, sha);
-                    for (int i = 0; i < fields.size(); i++) version.setString(i + 2, fields.get(i));
-                    version.executeUpdate();
-                    p.setLong(1, seq);
-                    p.setInt(2, position++);
-                    p.setString(3, c.id());
-                    p.setInt(4, group == listed ? 1 : 0);
-                    p.setString(5, sha);
-                    p.addBatch();
-                }
+            for (Control c : r.allControls()) {
+                List<String> fields = Arrays.asList(c.id(), c.title(), c.severity().name(), json(c.policyRefs()),
+                        json(c.scope().stream().sorted().map(Role::yamlName).toList()),
+                        json(c.needs().stream().sorted().toList()), c.rationale(), c.check(), c.remediation());
+                String sha = sha256(json(fields));
+                version.setString(1, sha);
+                for (int i = 0; i < fields.size(); i++) version.setString(i + 2, fields.get(i));
+                version.executeUpdate();
+                p.setLong(1, seq);
+                p.setInt(2, position++);
+                p.setString(3, c.id());
+                p.setInt(4, listed.contains(c.id()) ? 1 : 0);
+                p.setString(5, sha);
+                p.addBatch();
             }
             p.executeBatch();
         }

@@ -49,6 +49,20 @@ class RunHistoryTest {
     }
 
     @Test
+    void aControlAResultNamesButThePackDoesNotListIsStoredWithoutBeingListed(@TempDir Path dir) throws Exception {
+        RunReport r = Runs.run("A", T0, "AV-01 ws-101 GAP", "VC-01 vc-hall GAP");
+        RunReport packWithoutVc = new RunReport(r.runId(), r.startedAt(), r.finishedAt(), r.school(), r.profileName(),
+                r.profileSha256(), r.devices(), r.results(), List.of(Runs.AV01, Runs.AV02), List.of());
+        try (RunHistory h = RunHistory.open(dir.resolve("h.db"))) {
+            h.record(packWithoutVc, "v");
+            RunReport loaded = h.load("A").orElseThrow();
+            assertEquals(packWithoutVc, loaded);
+            assertEquals(List.of(Runs.AV01, Runs.AV02), loaded.controls(), "only the pack's controls are listed");
+            assertEquals(Runs.VC01, loaded.results().get(1).control(), "the unlisted control keeps its metadata");
+        }
+    }
+
+    @Test
     void aWaiverIsStoredUnderTheKeysHistoriesAlreadyWrittenUse(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("h.db");
         try (RunHistory h = RunHistory.open(file)) {

@@ -38,6 +38,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static io.auditor.samples.sim.SimulatedSnmpAgentTest.SAMPLES;
+import static io.auditor.samples.sim.SimulatedSnmpAgentTest.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -87,10 +88,6 @@ class SimulatedSnmpAgentV3Test {
 
     static SnmpTransport transport(Credential c) {
         return new SnmpTransport(Map.of("ro", c), LIMITS, ENV::get, CLOCK);
-    }
-
-    static Device device(String id, Role role, String platform, int port) {
-        return new Device(id, Set.of(role), platform, "127.0.0.1", port, "ro", false);
     }
 
     static Observation getSysName(SimulatedSnmpAgent agent, Credential c) throws CollectionException {

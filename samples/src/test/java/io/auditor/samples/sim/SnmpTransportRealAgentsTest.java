@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.auditor.samples.sim.SimulatedSnmpAgentV3Test.v3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,15 +75,6 @@ class SnmpTransportRealAgentsTest {
 
     static Credential v2c(String envVar) {
         return new Credential("ro", "snmp", null, Map.of("version", "2c", "communityEnv", envVar));
-    }
-
-    static Credential v3(String user, String auth, String authEnv, String priv, String privEnv) {
-        Map<String, String> s = new java.util.HashMap<>(Map.of("version", "3", "authProtocol", auth, "authPasswordEnv", authEnv));
-        if (priv != null) {
-            s.put("privProtocol", priv);
-            s.put("privPasswordEnv", privEnv);
-        }
-        return new Credential("ro", "snmp", user, s);
     }
 
     static Device device(Set<Role> roles, int port) {
