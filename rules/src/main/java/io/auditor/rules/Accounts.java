@@ -6,7 +6,9 @@ import io.auditor.model.facts.DirectoryAccount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -62,32 +64,29 @@ public final class Accounts {
     }
 
     /**
-     * The first of {@code students} directly in the group named {@code group} (domain part ignored), or null.
-     * Called with the student accounts collected once per evaluation for every group that is a member of an admin
-     * group on every device, so the students are indexed by group once per collected list.
+     * Student accounts by the groups they are directly in (lower case), each group's first student. Rules build it
+     * once per run, before the device join, from the collected students, and look up every group that is a member
+     * of an admin group on every device in it.
      */
-    public static DirectoryAccount studentIn(java.util.Collection<?> students, String group) {
-        if (group == null) return null;
-        return byGroup(students).get(AdminAccounts.shortName(group).toLowerCase(Locale.ROOT));
+    public record StudentGroups(Map<String, DirectoryAccount> byGroup) {
+        public StudentGroups {
+            byGroup = Map.copyOf(byGroup);
+        }
     }
 
-    /** The last list indexed, per thread: rules pass the same collected list for every device of a run. */
-    private static final ThreadLocal<Object[]> GROUP_INDEX = new ThreadLocal<>();
-
-    private static java.util.Map<String, DirectoryAccount> byGroup(java.util.Collection<?> students) {
-        Object[] cached = GROUP_INDEX.get();
-        if (cached != null && cached[0] == students && (Integer) cached[2] == students.size()) {
-            @SuppressWarnings("unchecked")
-            java.util.Map<String, DirectoryAccount> index = (java.util.Map<String, DirectoryAccount>) cached[1];
-            return index;
-        }
-        java.util.Map<String, DirectoryAccount> index = new java.util.HashMap<>();
+    public static StudentGroups studentGroups(Collection<?> students) {
+        Map<String, DirectoryAccount> index = new HashMap<>();
         for (Object o : students) {
             DirectoryAccount a = (DirectoryAccount) o;
             for (String g : a.groups()) if (g != null) index.putIfAbsent(g.toLowerCase(Locale.ROOT), a);
         }
-        GROUP_INDEX.set(new Object[]{students, index, students.size()});
-        return index;
+        return new StudentGroups(index);
+    }
+
+    /** The first student directly in the group named {@code group} (domain part ignored), or null. */
+    public static DirectoryAccount studentIn(StudentGroups students, String group) {
+        if (group == null) return null;
+        return students.byGroup().get(AdminAccounts.shortName(group).toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -109,12 +108,10 @@ public final class Accounts {
     public static String lastUseText(DirectoryAccount a) {
         if (a.observedAt() == null) return "read at an unknown time";
         if (a.lastLogonAt() != null) {
-            return "last logon " + Age.day(a.lastLogonAt()) + ", " + Age.between(a.lastLogonAt(), a.observedAt())
-                    + " before the scan";
+            return "last logon " + Age.beforeScan(a.lastLogonAt(), a.observedAt());
         }
         if (a.createdAt() != null) {
-            return "never logged on; created " + Age.day(a.createdAt()) + ", " + Age.between(a.createdAt(), a.observedAt())
-                    + " before the scan";
+            return "never logged on; created " + Age.beforeScan(a.createdAt(), a.observedAt());
         }
         return "never logged on; creation date unknown";
     }
@@ -134,11 +131,5 @@ public final class Accounts {
 
     public static int maxLockoutThreshold(PolicyProfile profile) {
         return profile.integer("password.maxLockoutThreshold");
-    }
-
-    /** Account names, sorted ignoring case, for evidence. */
-    public static String names(Collection<?> accounts) {
-        return Evidence.memberNames(accounts.stream()
-                .map(o -> o instanceof DirectoryAccount d ? Evidence.orUnknown(d.account()) : String.valueOf(o)).toList());
     }
 }

@@ -30,6 +30,11 @@ public final class Age {
         return LocalDate.ofInstant(t, ZoneOffset.UTC);
     }
 
+    /** {@code 2026-11-20, 4 hours before the scan}: the day of {@code then}, and how long before the scan it was. */
+    public static String beforeScan(Instant then, Instant scan) {
+        return day(then) + ", " + between(then, scan) + " before the scan";
+    }
+
     /** "21 days" or, under two days, "30 hours" — the unit a reader compares against the limit. */
     public static String between(Instant then, Instant now) {
         long hours = hours(then, now);

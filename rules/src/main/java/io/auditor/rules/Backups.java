@@ -1,8 +1,8 @@
 package io.auditor.rules;
 
 import io.auditor.model.facts.BackupRun;
+import io.auditor.model.facts.BackupStatus;
 import io.auditor.model.facts.BackupTarget;
-import io.auditor.model.Waiver;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 
 /** Backup history checks for rule consequences (BAK-02, BAK-04): which runs reached a target, which failed. */
 public final class Backups {
@@ -23,7 +23,7 @@ public final class Backups {
     public static boolean reaches(BackupRun run, BackupTarget target) {
         if (run.tool() == null || target.tool() == null || !run.tool().equalsIgnoreCase(target.tool())) return false;
         String glob = target.dataSet() == null ? "*" : target.dataSet();
-        return run.dataSet() != null && Waiver.globMatches(glob.toLowerCase(Locale.ROOT), run.dataSet().toLowerCase(Locale.ROOT));
+        return run.dataSet() != null && ProfileList.globMatches(glob, run.dataSet());
     }
 
     /** Each off-site/offline target's newest successful copy, as of {@code observedAt}, with its evidence line. */
@@ -49,15 +49,10 @@ public final class Backups {
         return out;
     }
 
-    /** The latest of the given facts' observation times (BackupStatus, BackupHistory…); null when none has one. */
+    /** The latest observation time of the {@link BackupStatus} facts; null when none has one. */
     public static Instant latest(Collection<?> statuses) {
-        Instant latest = null;
-        for (Object o : statuses) {
-            Instant t = o instanceof io.auditor.model.facts.BackupStatus s ? s.observedAt()
-                    : o instanceof io.auditor.model.facts.BackupHistory h ? h.observedAt() : null;
-            if (t != null && (latest == null || t.isAfter(latest))) latest = t;
-        }
-        return latest;
+        return statuses.stream().map(o -> ((BackupStatus) o).observedAt()).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
     }
 
     /** The newest {@code window} runs, newest first; runs without a time sort last. */

@@ -45,8 +45,8 @@ public final class Evidence {
      */
     public static String definitions(AntiMalwareStatus a, int limitDays) {
         return orUnknown(a.product()) + " definitions " + orUnknown(a.signatureVersion()) + " dated "
-                + Age.day(a.signaturesUpdatedAt()) + ", " + Age.between(a.signaturesUpdatedAt(), a.observedAt())
-                + " before the scan (limit " + limitDays + " days) [" + a.source() + "]";
+                + Age.beforeScan(a.signaturesUpdatedAt(), a.observedAt()) + " (limit " + limitDays + " days) ["
+                + a.source() + "]";
     }
 
     /**

@@ -14,9 +14,5 @@ public record FixtureOutcome(Fixture fixture, String description, List<String> f
         failures = List.copyOf(failures);
     }
 
-    public FixtureOutcome(Fixture fixture, String description, List<String> failures) {
-        this(fixture, description, failures, false);
-    }
-
     public boolean passed() { return failures.isEmpty(); }
 }

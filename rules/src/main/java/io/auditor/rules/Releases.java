@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Software releases against the profile and the shipped end-of-support table, for FW-04 and PATCH-03.
@@ -51,7 +50,7 @@ public final class Releases {
         for (String entry : profile.list("firmware.minimumVersions")) {
             int eq = entry.lastIndexOf('=');
             if (eq <= 0 || eq == entry.length() - 1) continue;
-            if (globMatches(entry.substring(0, eq).strip(), product)) return entry.substring(eq + 1).strip();
+            if (ProfileList.globMatches(entry.substring(0, eq).strip(), product)) return entry.substring(eq + 1).strip();
         }
         return null;
     }
@@ -66,10 +65,10 @@ public final class Releases {
     public static EndOfSupport endOfSupport(PolicyProfile profile, String product, String version) {
         if (product == null || version == null) return null;
         for (EndOfSupport row : profileRows(profile)) {
-            if (globMatches(row.product(), product) && Versions.inLine(version, row.versionLine())) return row;
+            if (ProfileList.globMatches(row.product(), product) && Versions.inLine(version, row.versionLine())) return row;
         }
         for (EndOfSupport row : Table.ROWS) {
-            if (globMatches(row.product(), product) && Versions.inLine(version, row.versionLine())) return row;
+            if (ProfileList.globMatches(row.product(), product) && Versions.inLine(version, row.versionLine())) return row;
         }
         return null;
     }
@@ -101,10 +100,6 @@ public final class Releases {
             }
         }
         return rows;
-    }
-
-    private static boolean globMatches(String glob, String text) {
-        return io.auditor.model.Waiver.globMatches(glob.toLowerCase(Locale.ROOT), text.toLowerCase(Locale.ROOT));
     }
 
     private static final class Table {

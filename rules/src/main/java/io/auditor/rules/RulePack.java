@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +63,16 @@ public final class RulePack {
         this.fixtures = List.copyOf(fixtures);
     }
 
-    /** A rule file: where the user finds it, the folder its fixtures sit in, and its text. */
-    private record DrlSource(String displayPath, String home, String text, boolean builtIn) {}
+    /**
+     * A rule file: where the user finds it, the folder its fixtures sit in, and its text; its package and the line
+     * of each of its rules are read once here, since every compiled rule is traced back to its file.
+     */
+    private record DrlSource(String displayPath, String home, String text, boolean builtIn, Optional<String> pkg,
+                             Map<String, Integer> ruleLines) {
+        DrlSource(String displayPath, String home, String text, boolean builtIn) {
+            this(displayPath, home, text, builtIn, packageOf(text), RulePack.ruleLines(text));
+        }
+    }
 
     /** A rule as compiled, with where it was written. */
     private record CompiledRule(Rule rule, Origin origin, String home) {}
@@ -89,7 +98,7 @@ public final class RulePack {
         kfs.generateAndWritePomXML(releaseId);
         Map<String, DrlSource> byKiePath = new LinkedHashMap<>();
         for (DrlSource s : sources) {
-            String pkgFolder = packageOf(s.text()).map(p -> p.replace('.', '/') + "/").orElse("");
+            String pkgFolder = s.pkg().map(p -> p.replace('.', '/') + "/").orElse("");
             String fileName = s.displayPath().substring(s.displayPath().replace('\\', '/').lastIndexOf('/') + 1);
             String kiePath = "src/main/resources/" + pkgFolder + fileName;
             for (int n = 2; byKiePath.containsKey(kiePath); n++) {
@@ -311,23 +320,24 @@ public final class RulePack {
     /** Finds the file and line a compiled rule came from by its package and name. */
     private static CompiledRule locate(Rule rule, List<DrlSource> sources) {
         for (DrlSource s : sources) {
-            String pkg = packageOf(s.text()).orElse("defaultpkg");
-            if (!pkg.equals(rule.getPackageName())) continue;
-            int line = ruleLine(s.text(), rule.getName());
-            if (line > 0) return new CompiledRule(rule, new Origin(s.displayPath(), line, s.builtIn()), s.home());
+            if (!s.pkg().orElse("defaultpkg").equals(rule.getPackageName())) continue;
+            Integer line = s.ruleLines().get(rule.getName());
+            if (line != null) return new CompiledRule(rule, new Origin(s.displayPath(), line, s.builtIn()), s.home());
         }
         return new CompiledRule(rule, new Origin("rules (package " + rule.getPackageName() + ")", 0, false), "");
     }
 
-    static int ruleLine(String text, String ruleName) {
+    /** The line of each rule's {@code rule} keyword, by rule name (the first, should a name repeat). */
+    static Map<String, Integer> ruleLines(String text) {
+        Map<String, Integer> out = new HashMap<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher m = RULE_LINE.matcher(lines[i]);
             if (!m.find()) continue;
             String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            if (ruleName.equals(name)) return i + 1;
+            out.putIfAbsent(name, i + 1);
         }
-        return 0;
+        return out;
     }
 
     /**

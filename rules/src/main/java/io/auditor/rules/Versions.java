@@ -1,7 +1,6 @@
 package io.auditor.rules;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,8 +12,6 @@ import java.util.Locale;
  */
 public final class Versions {
     private Versions() {}
-
-    public static final Comparator<String> ORDER = Versions::compare;
 
     public static int compare(String a, String b) {
         List<String> x = tokens(a), y = tokens(b);

@@ -21,6 +21,11 @@ import java.util.stream.Collectors;
 public final class WebFilterEvidence {
     private WebFilterEvidence() {}
 
+    /** FLT-01..06 when the filter is off or missing: the same words from every filtering control. */
+    public static String noFilter(WebFilterStatus s) {
+        return "no web filter is configured or switched on (found: " + s.product() + ") [" + s.source() + "]";
+    }
+
     /** The neutral category names of a policy's {@link BlockedCategory} facts. */
     public static List<String> categories(Collection<?> blocked) {
         List<String> out = new ArrayList<>();
@@ -83,8 +88,7 @@ public final class WebFilterEvidence {
     public static String listAges(List<FilterListUpdate> lists) {
         FilterListUpdate oldest = lists.get(0);
         return lists.size() + (lists.size() == 1 ? " list" : " lists") + ", oldest " + oldest.list() + " updated "
-                + Age.day(oldest.updatedAt()) + ", " + Age.between(oldest.updatedAt(), oldest.observedAt())
-                + " before the scan";
+                + Age.beforeScan(oldest.updatedAt(), oldest.observedAt());
     }
 
     /** What keeps the filter's logs from meeting FLT-04, each as a phrase; empty when nothing does. */
