@@ -22,16 +22,7 @@ public final class AdPasswordPolicyParser implements Parser {
     public List<Fact> parse(Observation obs) throws UnrecognisedOutputException {
         JsonNode p = Json.single(obs.output(), "Get-ADDefaultDomainPasswordPolicy", "MinPasswordLength",
                 "LockoutThreshold", "ComplexityEnabled");
-        return List.of(new PasswordPolicy(obs.deviceId(), obs.probeId(), "domain", count(p, "MinPasswordLength"),
-                count(p, "LockoutThreshold"), Json.bool(p, "ComplexityEnabled")));
-    }
-
-    static Integer count(JsonNode obj, String field) throws UnrecognisedOutputException {
-        JsonNode n = obj.get(field);
-        if (n == null || n.isNull()) return null;
-        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 0) {
-            throw new UnrecognisedOutputException(field + " is " + n + ", not a count", 0);
-        }
-        return n.intValue();
+        return List.of(new PasswordPolicy(obs.deviceId(), obs.probeId(), "domain", Json.count(p, "MinPasswordLength"),
+                Json.count(p, "LockoutThreshold"), Json.bool(p, "ComplexityEnabled")));
     }
 }

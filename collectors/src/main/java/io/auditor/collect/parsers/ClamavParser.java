@@ -12,10 +12,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +34,6 @@ public final class ClamavParser implements Parser {
     private static final String NOT_INSTALLED = "clamscan: not installed";
     private static final DateTimeFormatter CTIME =
             DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ENGLISH);
-    private static final Pattern PROPERTY = Pattern.compile("([A-Za-z]+)=(.*)");
 
     @Override
     public String id() { return "clamav"; }
@@ -51,23 +48,17 @@ public final class ClamavParser implements Parser {
         int firstLine = i + 1;
         i++;
 
-        Map<String, Map<String, String>> units = new HashMap<>();
-        Map<String, String> block = new HashMap<>();
+        SystemctlShow units = new SystemctlShow();
         for (; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty()) {
-                addBlock(units, block, i);
-                block = new HashMap<>();
-                continue;
-            }
-            Matcher m = PROPERTY.matcher(line);
-            if (!m.matches()) {
+                units.end(i);
+            } else if (!units.property(line)) {
                 throw new UnrecognisedOutputException("expected a systemctl property such as ActiveState=active, found "
                         + Text.quote(line), i + 1);
             }
-            block.put(m.group(1), m.group(2));
         }
-        addBlock(units, block, lines.size());
+        units.end(lines.size());
 
         if (first.equals(NOT_INSTALLED)) {
             return List.of(new AntiMalwareStatus(obs.deviceId(), obs.probeId(), obs.observedAt(), "ClamAV", false,
@@ -90,27 +81,10 @@ public final class ClamavParser implements Parser {
             Times.notAfter(signaturesUpdatedAt, obs.observedAt(), "signature date", firstLine);
         }
         // Debian's unit name, or RHEL's when the probe asked for it too (a unit that does not exist is not-found).
-        boolean daemon = active(units, DAEMON) || (units.containsKey(RHEL_DAEMON) && active(units, RHEL_DAEMON));
-        boolean freshclam = active(units, FRESHCLAM);
-        boolean onAccess = active(units, ONACCESS);
+        boolean daemon = units.active(DAEMON) || (units.has(RHEL_DAEMON) && units.active(RHEL_DAEMON));
+        boolean freshclam = units.active(FRESHCLAM);
+        boolean onAccess = units.active(ONACCESS);
         return List.of(new AntiMalwareStatus(obs.deviceId(), obs.probeId(), obs.observedAt(), "ClamAV " + v.group(1),
                 true, daemon, onAccess, freshclam, v.group(2), signaturesUpdatedAt));
-    }
-
-    private static void addBlock(Map<String, Map<String, String>> units, Map<String, String> block, int line)
-            throws UnrecognisedOutputException {
-        if (block.isEmpty()) return;
-        String id = block.get("Id");
-        if (id == null) throw new UnrecognisedOutputException("a systemctl block has no Id= property", line);
-        units.put(id, block);
-    }
-
-    private static boolean active(Map<String, Map<String, String>> units, String unit)
-            throws UnrecognisedOutputException {
-        Map<String, String> props = units.get(unit);
-        if (props == null || props.get("ActiveState") == null) {
-            throw new UnrecognisedOutputException("no systemctl ActiveState for " + unit, 0);
-        }
-        return "loaded".equals(props.get("LoadState")) && "active".equals(props.get("ActiveState"));
     }
 }

@@ -33,7 +33,6 @@ import java.util.regex.Pattern;
 public final class DnfUpdatesParser implements Parser {
     private static final Pattern STAMP = Pattern.compile("index-refreshed: (\\d{1,12}) (\\S.*)");
     private static final Pattern SECTION = Pattern.compile("== (security|check-update)");
-    private static final Pattern EXIT = Pattern.compile("== exit (\\d+)");
     /** dnf 4: id, type label, NEVRA, then optionally a date (and time). */
     private static final Pattern DNF4 = Pattern.compile("(\\S+)\\s+(\\S+/Sec\\.)\\s+(\\S+)(?:\\s+(\\d{4}-\\d{2}-\\d{2})(?:\\s+\\d{2}:\\d{2}(?::\\d{2})?)?)?");
     /** dnf 5: name, type, severity, NEVRA, issued date and time. */
@@ -51,36 +50,25 @@ public final class DnfUpdatesParser implements Parser {
     @Override
     public List<Fact> parse(Observation obs) throws UnrecognisedOutputException {
         Instant refreshed = null;
-        Map<String, List<String>> sections = new LinkedHashMap<>();
-        Map<String, Integer> sectionLine = new LinkedHashMap<>();
-        Map<String, Integer> exits = new LinkedHashMap<>();
-        String current = null;
+        CommandSections commands = new CommandSections(SECTION);
         List<String> lines = Text.lines(obs.output());
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            String s = line.strip();
+            if (commands.take(lines.get(i), i)) continue;
+            String s = lines.get(i).strip();
             Matcher st = STAMP.matcher(s);
-            Matcher sec = SECTION.matcher(s);
-            Matcher ex = EXIT.matcher(s);
-            if (current == null && st.matches()) {
+            if (st.matches()) {
                 Instant t = Times.notAfter(Instant.ofEpochSecond(Long.parseLong(st.group(1))), obs.observedAt(),
                         "metadata time of " + Text.clean(st.group(2), 80), i + 1);
                 if (refreshed == null || t.isAfter(refreshed)) refreshed = t;
-            } else if (sec.matches()) {
-                current = sec.group(1);
-                sections.put(current, new ArrayList<>());
-                sectionLine.put(current, i + 2);
-            } else if (ex.matches() && current != null) {
-                exits.put(current, Integer.valueOf(ex.group(1)));
-                current = null;
-            } else if (current != null) {
-                sections.get(current).add(line);
             } else if (!s.isEmpty()) {
                 throw new UnrecognisedOutputException("expected index-refreshed lines or a '== security' section, found "
                         + Text.quote(s), i + 1);
             }
         }
-        if (current != null) throw new UnrecognisedOutputException("section '" + current + "' has no '== exit' line", 0);
+        commands.end();
+        Map<String, List<String>> sections = commands.output;
+        Map<String, Integer> sectionLine = commands.firstLine;
+        Map<String, Integer> exits = commands.exits;
         for (String name : List.of("security", "check-update")) {
             if (!sections.containsKey(name)) throw new UnrecognisedOutputException("no '== " + name + "' section", 0);
         }

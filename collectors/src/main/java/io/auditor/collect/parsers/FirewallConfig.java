@@ -101,7 +101,7 @@ final class FirewallConfig {
     }
 
     boolean filteringDisabled() {
-        return at(root, "system/disablefilter") != null && flag(root, "system/disablefilter");
+        return flag(root, "system/disablefilter");
     }
 
     // ---------------------------------------------------------------- filter rules
@@ -135,7 +135,7 @@ final class FirewallConfig {
                 out.add(new FirewallRule(deviceId(), source(), position, name, i.label(), i.wan(),
                         direction == null ? "in" : direction.toLowerCase(Locale.ROOT), type,
                         protocol(text(r, "protocol")), address(child(r, "source")), address(child(r, "destination")),
-                        port(text(r, "destination/port")), text(r, "descr"), at(r, "disabled") != null && flag(r, "disabled")));
+                        port(text(r, "destination/port")), text(r, "descr"), flag(r, "disabled")));
             }
         }
         // OPNsense 24.7+ may keep rules in its MVC model as well (or only there); they come after the legacy ones.
@@ -169,8 +169,8 @@ final class FirewallConfig {
     /** {@code any}, {@code self}, {@code lan net}, {@code wan address}, an address or alias; {@code !} when inverted. */
     private String address(Element endpoint) {
         if (endpoint == null) return "any";
-        boolean not = at(endpoint, "not") != null && flag(endpoint, "not");
-        if (child(endpoint, "any") != null && flag(endpoint, "any")) return not ? "!any" : "any";
+        boolean not = flag(endpoint, "not");
+        if (flag(endpoint, "any")) return not ? "!any" : "any";
         String network = text(endpoint, "network");
         if (network != null) return net(network, not);
         String address = text(endpoint, "address");
@@ -294,16 +294,12 @@ final class FirewallConfig {
             if (!r.interfaceName().equals(iface) || r.disabled() || !"pass".equals(r.action())) continue;
             // Only rules towards the internet count: "any", or everything except some networks ("!…").
             if (!(r.destinationAddress().equals("any") || r.destinationAddress().startsWith("!"))) continue;
-            if (!(r.protocol().equals("any") || r.protocol().contains("tcp"))) continue;
+            if (!carriesTcp(r.protocol())) continue;
+            // Unlike a management port, an alias is not taken to hold 443: only a port or range that shows it counts.
             String p = r.destinationPort();
-            if (p.equals("any") || p.equals("443") || p.matches("\\d+[-:]\\d+") && inRange(p, 443)) return r;
+            if (p.equals("any") || PORT_RANGE.matcher(p).matches() && covers(p, 443)) return r;
         }
         return null;
-    }
-
-    private static boolean inRange(String range, int port) {
-        String[] b = range.split("[-:]");
-        return Integer.parseInt(b[0]) <= port && port <= Integer.parseInt(b[1]);
     }
 
     // ---------------------------------------------------------------- administrators
@@ -320,7 +316,7 @@ final class FirewallConfig {
             String name = text(u, "name");
             if (name == null) throw new UnrecognisedOutputException("a <user> in <system> has no <name>", 0);
             // A disabled account cannot log in, so it holds no admin access; it is left out of the membership.
-            if (at(u, "disabled") != null && flag(u, "disabled")) {
+            if (flag(u, "disabled")) {
                 String uid = text(u, "uid");
                 if (uid != null) userByUid.put(uid, null);
                 continue;

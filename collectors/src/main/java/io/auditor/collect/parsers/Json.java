@@ -120,6 +120,16 @@ final class Json {
         throw new UnrecognisedOutputException(field + " is " + n + ", not true or false", 0);
     }
 
+    /** A whole number of zero or more; null when absent or null. */
+    static Integer count(JsonNode obj, String field) throws UnrecognisedOutputException {
+        JsonNode n = obj.get(field);
+        if (n == null || n.isNull()) return null;
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 0) {
+            throw new UnrecognisedOutputException(field + " is " + n + ", not a count", 0);
+        }
+        return n.intValue();
+    }
+
     /** A list of strings from an array, a lone string or null. */
     static List<String> strings(JsonNode obj, String field) throws UnrecognisedOutputException {
         JsonNode n = obj.get(field);

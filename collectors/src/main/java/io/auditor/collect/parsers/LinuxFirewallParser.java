@@ -8,7 +8,6 @@ import io.auditor.model.facts.Fact;
 import io.auditor.model.facts.HostFirewall;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,13 +29,13 @@ import java.util.regex.Pattern;
 public final class LinuxFirewallParser implements Parser {
     private static final Pattern IPV6 = Pattern.compile("== ipv6 disabled: (0|1|unknown)");
     private static final Pattern SECTION = Pattern.compile("== (nft list ruleset|iptables -S|ip6tables -S|ufw status verbose)");
-    private static final Pattern EXIT = Pattern.compile("== exit (\\d+)");
     private static final Pattern TABLE = Pattern.compile("table (ip|ip6|inet|arp|bridge|netdev) (\\S+) \\{");
     private static final Pattern CHAIN = Pattern.compile("chain (\\S+) \\{");
     private static final Pattern HOOK = Pattern.compile("type filter hook input priority [^;]+;(?:\\s*policy (accept|drop);)?");
     private static final Pattern DENY_RULE = Pattern.compile(
             "(?:counter(?: packets \\d+ bytes \\d+)? )?(?:log(?: prefix \"[^\"]*\")?(?: level \\w+)? )?(?:drop|reject(?: with .+)?)");
     private static final Pattern IPT_POLICY = Pattern.compile("-P INPUT (ACCEPT|DROP)");
+    private static final Pattern UFW_DEFAULT = Pattern.compile("Default: (\\w+) \\(incoming\\).*");
     private static final Pattern IPT_FINAL = Pattern.compile("-A INPUT (?:-m comment --comment (?:\"[^\"]*\"|\\S+) )?-j (DROP|REJECT)(?: .*)?");
 
     @Override
@@ -59,26 +58,16 @@ public final class LinuxFirewallParser implements Parser {
             throw new UnrecognisedOutputException("expected '== ipv6 disabled: …' first", i < lines.size() ? i + 1 : 0);
         }
         boolean ipv6Off = v6.group(1).equals("1");
-        Map<String, List<String>> sections = new LinkedHashMap<>();
-        Map<String, Integer> exits = new LinkedHashMap<>();
-        String current = null;
+        CommandSections commands = new CommandSections(SECTION);
         for (i = i + 1; i < lines.size(); i++) {
             String line = lines.get(i);
-            Matcher sec = SECTION.matcher(line.strip());
-            Matcher ex = EXIT.matcher(line.strip());
-            if (sec.matches()) {
-                current = sec.group(1);
-                sections.put(current, new ArrayList<>());
-            } else if (ex.matches() && current != null) {
-                exits.put(current, Integer.valueOf(ex.group(1)));
-                current = null;
-            } else if (current != null) {
-                sections.get(current).add(line);
-            } else if (!line.isBlank()) {
+            if (!commands.take(line, i) && !line.isBlank()) {
                 throw new UnrecognisedOutputException("expected a '== <command>' section, found " + Text.quote(line), i + 1);
             }
         }
-        if (current != null) throw new UnrecognisedOutputException("section '" + current + "' has no '== exit' line", 0);
+        commands.end();
+        Map<String, List<String>> sections = commands.output;
+        Map<String, Integer> exits = commands.exits;
 
         Verdict v4 = new Verdict();
         Verdict v6v = new Verdict();
@@ -202,7 +191,7 @@ public final class LinuxFirewallParser implements Parser {
         for (String raw : lines) {
             String line = raw.strip();
             if (line.startsWith("Status: ")) status = line.substring(8).strip();
-            Matcher d = Pattern.compile("Default: (\\w+) \\(incoming\\).*").matcher(line);
+            Matcher d = UFW_DEFAULT.matcher(line);
             if (d.matches()) incoming = d.group(1);
         }
         if (status == null) throw new UnrecognisedOutputException("ufw status printed no 'Status:' line", 0);

@@ -8,7 +8,6 @@ import io.auditor.model.facts.Fact;
 import io.auditor.model.facts.LogonBanner;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,8 +24,6 @@ import java.util.regex.Pattern;
 public final class LinuxLogonBannerParser implements Parser {
     static final int MAX_TEXT = 2000;
     private static final Pattern SSHD = Pattern.compile("sshd Banner: (.*)");
-    private static final Pattern HEADER = Pattern.compile("==> (.+) <==");
-    private static final Pattern TAIL_ERROR = Pattern.compile("tail: cannot open '(.+)' for reading: (.+)");
     private static final String GDM_DIR = "/etc/dconf/db/gdm.d/";
     private static final Pattern GDM_KEY = Pattern.compile("\\s*(banner-message-enable|banner-message-text)\\s*=\\s*(.*?)\\s*");
 
@@ -43,24 +40,10 @@ public final class LinuxLogonBannerParser implements Parser {
             throw new UnrecognisedOutputException("expected 'sshd Banner: <file or none>' first", i < lines.size() ? i + 1 : 0);
         }
         String sshdBanner = s.group(1).strip();
-        Map<String, List<String>> files = new LinkedHashMap<>();
+        TailFiles tail = TailFiles.read(lines, i + 1, "expected a '==> file <==' header, found ");
+        Map<String, List<String>> files = tail.files;
         List<String> problems = new ArrayList<>();
-        List<String> current = null;
-        for (i = i + 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            Matcher h = HEADER.matcher(line.strip());
-            Matcher e = TAIL_ERROR.matcher(line.strip());
-            if (h.matches()) {
-                current = files.computeIfAbsent(h.group(1), f -> new ArrayList<>());
-            } else if (e.matches()) {
-                if (!e.group(2).startsWith("No such file")) problems.add(e.group(1) + ": " + e.group(2));
-                current = null;
-            } else if (current != null) {
-                current.add(line);
-            } else if (!line.isBlank()) {
-                throw new UnrecognisedOutputException("expected a '==> file <==' header, found " + Text.quote(line), i + 1);
-            }
-        }
+        tail.unreadable.forEach((file, reason) -> problems.add(file + ": " + reason));
         List<Fact> facts = new ArrayList<>();
         // tail prints a blank line between files; it is not part of the file before it.
         files.replaceAll((f, l) -> trimTrailingBlank(l));

@@ -5,7 +5,6 @@ import io.auditor.collect.Text;
 import io.auditor.collect.UnrecognisedOutputException;
 import io.auditor.model.Observation;
 import io.auditor.model.facts.Fact;
-import io.auditor.model.facts.WebFilterStatus;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +34,8 @@ public final class LinuxWebFilterParser implements Parser {
     private static final Pattern IPT_REDIRECT = Pattern.compile("-A \\S+ .*-j (?:REDIRECT --to-ports |DNAT --to-destination [\\d.]*:)(\\d{1,5})\\b.*");
     private static final Pattern IPT_IN = Pattern.compile("(?:^|\\s)-i (\\S+)");
     private static final Pattern IPT_SRC = Pattern.compile("(?:^|\\s)-s ([\\d./]+)");
+    /** A line of {@code ip -o -4 addr}: index, interface, address and prefix length. */
+    private static final Pattern IP_ADDR = Pattern.compile("\\d+:\\s+([\\w.@-]+)\\s+inet\\s+(\\d+)\\.(\\d+)\\.(\\d+)\\.(\\d+)/(\\d+).*");
 
     @Override
     public String id() { return "linux-webfilter"; }
@@ -145,9 +146,7 @@ public final class LinuxWebFilterParser implements Parser {
                 : "Squid authenticates users (" + conf.all("auth_param").get(0)[1] + "), so its log names them";
         Integer retention = LogRotate.days(files);
 
-        out.facts.add(0, new WebFilterStatus(obs.deviceId(), obs.probeId(), obs.observedAt(), product, true,
-                List.copyOf(safe), how.isEmpty() ? "no safe-search setting" : String.join("; ", how), attribution,
-                attributionDetail, logging, retention));
+        out.status(List.of(product), safe, how, attribution, attributionDetail, logging, retention);
         return out.facts;
     }
 
@@ -155,9 +154,8 @@ public final class LinuxWebFilterParser implements Parser {
     static Map<String, String> interfaceNetworks(List<String> lines) {
         Map<String, String> out = new LinkedHashMap<>();
         if (lines == null) return out;
-        Pattern p = Pattern.compile("\\d+:\\s+([\\w.@-]+)\\s+inet\\s+(\\d+)\\.(\\d+)\\.(\\d+)\\.(\\d+)/(\\d+).*");
         for (String l : lines) {
-            Matcher m = p.matcher(l.strip());
+            Matcher m = IP_ADDR.matcher(l.strip());
             if (!m.matches()) continue;
             long ip = 0;
             for (int i = 2; i <= 5; i++) ip = (ip << 8) | Integer.parseInt(m.group(i));

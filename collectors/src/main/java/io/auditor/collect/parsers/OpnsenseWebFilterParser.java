@@ -5,7 +5,6 @@ import io.auditor.collect.UnrecognisedOutputException;
 import io.auditor.model.Observation;
 import io.auditor.model.facts.Fact;
 import io.auditor.model.facts.FirewallRule;
-import io.auditor.model.facts.WebFilterStatus;
 import org.w3c.dom.Element;
 
 import java.util.ArrayList;
@@ -105,10 +104,10 @@ public final class OpnsenseWebFilterParser implements Parser {
         }
 
         Set<String> safe = new LinkedHashSet<>();
-        String safeDetail = "no safe-search setting";
+        List<String> how = new ArrayList<>();
         if (dnsblOn && flag(dnsbl, "safesearch")) {
             safe.addAll(List.of("google", "bing", "youtube"));
-            safeDetail = "Unbound DNS blocklist: Force SafeSearch";
+            how.add("Unbound DNS blocklist: Force SafeSearch");
         }
 
         Boolean attribution = null;
@@ -129,10 +128,7 @@ public final class OpnsenseWebFilterParser implements Parser {
         Integer retention = products.isEmpty() || preserve == null || !preserve.matches("\\d{1,5}") ? null
                 : Integer.parseInt(preserve);
 
-        out.facts.add(0, new WebFilterStatus(obs.deviceId(), obs.probeId(), obs.observedAt(),
-                products.isEmpty() ? "none" : String.join(", ", products), !products.isEmpty(),
-                products.isEmpty() ? null : List.copyOf(safe), safeDetail, attribution, attributionDetail, logging,
-                retention));
+        out.status(products, safe, how, attribution, attributionDetail, logging, retention);
         return out.facts;
     }
 }

@@ -5,7 +5,6 @@ import io.auditor.collect.UnrecognisedOutputException;
 import io.auditor.model.Observation;
 import io.auditor.model.facts.Fact;
 import io.auditor.model.facts.FirewallRule;
-import io.auditor.model.facts.WebFilterStatus;
 import org.w3c.dom.Element;
 
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ public final class PfsenseWebFilterParser implements Parser {
             }
             everyPolicySafe &= acl(out, "default", "every client no group ACL matches", def);
             for (Element acl : children(at(pkgs, "squidguardacl"), "config")) {
-                if (at(acl, "disabled") != null && flag(acl, "disabled")) continue;
+                if (flag(acl, "disabled")) continue;
                 String name = text(acl, "name");
                 if (name == null) throw new UnrecognisedOutputException("a squidGuard group ACL has no name", 0);
                 String sources = text(acl, "source");
@@ -166,10 +165,7 @@ public final class PfsenseWebFilterParser implements Parser {
         } else {
             attributionDetail = "no filter is configured";
         }
-        out.facts.add(0, new WebFilterStatus(obs.deviceId(), obs.probeId(), obs.observedAt(),
-                products.isEmpty() ? "none" : String.join(", ", products), !products.isEmpty(),
-                products.isEmpty() ? null : List.copyOf(safe), how.isEmpty() ? "no safe-search setting" : String.join("; ", how),
-                attribution, attributionDetail, logging, retention));
+        out.status(products, safe, how, attribution, attributionDetail, logging, retention);
         return out.facts;
     }
 

@@ -1,7 +1,6 @@
 package io.auditor.collect.parsers;
 
 import io.auditor.collect.Parser;
-import io.auditor.collect.Text;
 import io.auditor.collect.UnrecognisedOutputException;
 import io.auditor.model.Observation;
 import io.auditor.model.facts.Fact;
@@ -30,15 +29,7 @@ public final class RoomosAutoAnswerParser implements Parser {
         if (mode == null || mode.isEmpty()) {
             throw new UnrecognisedOutputException("no xConfiguration Conference AutoAnswer Mode line", 0);
         }
-        Integer delay = null;
-        if (r.values.containsKey("Delay")) {
-            try {
-                delay = Integer.parseInt(r.get("Delay"));
-            } catch (NumberFormatException e) {
-                throw new UnrecognisedOutputException("AutoAnswer Delay " + Text.quote(r.get("Delay"))
-                        + " is not a number of seconds", r.line("Delay"));
-            }
-        }
+        Integer delay = r.number("Delay", "AutoAnswer Delay", "seconds");
         return List.of(new VideoConferenceSettings(obs.deviceId(), obs.probeId(), mode, !"Off".equalsIgnoreCase(mode),
                 delay, r.get("Mute")));
     }

@@ -1,7 +1,6 @@
 package io.auditor.collect.parsers;
 
 import io.auditor.collect.Parser;
-import io.auditor.collect.Text;
 import io.auditor.collect.UnrecognisedOutputException;
 import io.auditor.model.Observation;
 import io.auditor.model.facts.Fact;
@@ -26,16 +25,7 @@ public final class RoomosStandbyParser implements Parser {
         }
         Boolean enabled = control.equalsIgnoreCase("On") ? Boolean.TRUE
                 : control.equalsIgnoreCase("Off") ? Boolean.FALSE : null;
-        Integer delay = null;
-        String d = r.get("Delay");
-        if (d != null) {
-            try {
-                delay = Integer.parseInt(d);
-            } catch (NumberFormatException e) {
-                throw new UnrecognisedOutputException("Standby Delay " + Text.quote(d) + " is not a number of minutes",
-                        r.line("Delay"));
-            }
-        }
+        Integer delay = r.number("Delay", "Standby Delay", "minutes");
         return List.of(new StandbySettings(obs.deviceId(), obs.probeId(), control, enabled, delay));
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +39,6 @@ public final class SshdConfigParser implements Parser {
     private static final Map<String, String> DEFAULTS = Map.of("permitrootlogin", "prohibit-password",
             "passwordauthentication", "yes", "banner", "none");
     private static final Pattern EFFECTIVE_LINE = Pattern.compile("([a-z][a-z0-9]*) (.*)");
-    private static final Pattern HEADER = Pattern.compile("==> (.+) <==");
-    private static final Pattern TAIL_ERROR = Pattern.compile("tail: cannot open '(.+)' for reading: (.+)");
     private static final Pattern CONFIG_LINE = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9]*)(?:\\s*=\\s*|\\s+)(.*?)\\s*");
     private static final int MAX_INCLUDE_DEPTH = 16;
 
@@ -80,36 +77,16 @@ public final class SshdConfigParser implements Parser {
     private SshServerConfig fromFiles(Observation obs, List<String> lines, int first)
             throws UnrecognisedOutputException {
         String why = Text.clean(lines.get(first).substring(UNAVAILABLE.length()), 120);
-        Map<String, List<String>> files = new LinkedHashMap<>();
-        Map<String, Integer> fileLine = new HashMap<>();
-        Map<String, String> unreadable = new LinkedHashMap<>();
-        List<String> current = null;
-        for (int i = first + 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            Matcher h = HEADER.matcher(line.strip());
-            Matcher e = TAIL_ERROR.matcher(line.strip());
-            if (h.matches()) {
-                current = new ArrayList<>();
-                files.put(h.group(1), current);
-                fileLine.put(h.group(1), i + 2);
-            } else if (e.matches()) {
-                // A missing file is an answer (no drop-in folder, or the glob matched nothing); anything else is not.
-                if (!e.group(2).startsWith("No such file")) unreadable.put(e.group(1), e.group(2));
-                current = null;
-            } else if (current != null) {
-                current.add(line);
-            } else if (!line.isBlank()) {
-                throw new UnrecognisedOutputException("expected a '==> file <==' header before configuration lines, found "
-                        + Text.quote(line), i + 1);
-            }
-        }
-        if (!files.containsKey(MAIN)) {
-            String reason = unreadable.containsKey(MAIN) ? unreadable.get(MAIN) : "not in the output";
+        // A missing file is an answer (no drop-in folder, or the glob matched nothing); TailFiles keeps only the others.
+        TailFiles tail = TailFiles.read(lines, first + 1,
+                "expected a '==> file <==' header before configuration lines, found ");
+        if (!tail.files.containsKey(MAIN)) {
+            String reason = tail.unreadable.getOrDefault(MAIN, "not in the output");
             throw new UnrecognisedOutputException("sshd -T was not available (" + why + ") and " + MAIN
                     + " could not be read (" + reason + "): give the audit account the right to run sshd -T"
                     + " (see docs/endpoint-probes.md)", first + 1);
         }
-        Reading r = new Reading(files, fileLine, unreadable);
+        Reading r = new Reading(tail);
         r.read(MAIN, 0);
         String detail = "worked out from " + String.join(", ", r.read) + " because sshd -T was not available ("
                 + why + "); Match blocks not evaluated"
@@ -131,10 +108,10 @@ public final class SshdConfigParser implements Parser {
         final List<String> chain = new ArrayList<>();
         String unknownFrom;
 
-        Reading(Map<String, List<String>> files, Map<String, Integer> fileLine, Map<String, String> unreadable) {
-            this.files = files;
-            this.fileLine = fileLine;
-            this.unreadable = unreadable;
+        Reading(TailFiles tail) {
+            this.files = tail.files;
+            this.fileLine = tail.firstLine;
+            this.unreadable = tail.unreadable;
         }
 
         String value(String key) {

@@ -6,6 +6,7 @@ import io.auditor.model.facts.Fact;
 import io.auditor.model.facts.FilterExemption;
 import io.auditor.model.facts.FilterPolicy;
 import io.auditor.model.facts.FilteredNetwork;
+import io.auditor.model.facts.WebFilterStatus;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -42,5 +43,17 @@ final class WebFilterFacts {
 
     void exemption(String kind, String subject, String detail) {
         facts.add(new FilterExemption(obs.deviceId(), obs.probeId(), kind, subject, detail));
+    }
+
+    /**
+     * The filter's status, put before the other facts. {@code products}: the filters in use, none when nothing
+     * filters; {@code safe}: the engines safe search is forced for, and {@code how} the settings that force it.
+     */
+    void status(List<String> products, Set<String> safe, List<String> how, Boolean attribution,
+                String attributionDetail, Boolean logging, Integer retentionDays) {
+        facts.add(0, new WebFilterStatus(obs.deviceId(), obs.probeId(), obs.observedAt(),
+                products.isEmpty() ? "none" : String.join(", ", products), !products.isEmpty(),
+                products.isEmpty() ? null : List.copyOf(safe), how.isEmpty() ? "no safe-search setting" : String.join("; ", how),
+                attribution, attributionDetail, logging, retentionDays));
     }
 }

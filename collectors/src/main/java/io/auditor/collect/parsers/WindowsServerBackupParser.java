@@ -28,10 +28,8 @@ public final class WindowsServerBackupParser implements Parser {
     public List<Fact> parse(Observation obs) throws UnrecognisedOutputException {
         JsonNode s = Json.single(obs.output(), "Get-WBSummary", "LastSuccessfulBackupTime", "LastBackupTime",
                 "LastBackupResultHR", "NumberOfVersions");
-        JsonNode versions = s.get("NumberOfVersions");
-        if (!versions.isIntegralNumber() || !versions.canConvertToInt() || versions.intValue() < 0) {
-            throw new UnrecognisedOutputException("NumberOfVersions is " + versions + ", not a count", 0);
-        }
+        Integer versions = Json.count(s, "NumberOfVersions");
+        if (versions == null) throw new UnrecognisedOutputException("NumberOfVersions is null, not a count", 0);
         Long hr = hresult(s, "LastBackupResultHR");
         Long detailed = s.has("LastBackupResultDetailedHR") ? hresult(s, "LastBackupResultDetailedHR") : null;
         Instant lastSuccess = Times.notAfter(Json.date(s, "LastSuccessfulBackupTime"), obs.observedAt(),
@@ -39,10 +37,10 @@ public final class WindowsServerBackupParser implements Parser {
         Instant lastAttempt = Times.notAfter(Json.date(s, "LastBackupTime"), obs.observedAt(), "LastBackupTime", 0);
 
         List<Fact> facts = new ArrayList<>();
-        facts.add(new BackupStatus(obs.deviceId(), obs.probeId(), obs.observedAt(), TOOL, versions.intValue()));
+        facts.add(new BackupStatus(obs.deviceId(), obs.probeId(), obs.observedAt(), TOOL, versions));
         if (lastSuccess != null && !Json.isSentinel(lastSuccess)) {
             facts.add(new BackupRun(obs.deviceId(), obs.probeId(), TOOL, DATA_SET, lastSuccess, true,
-                    "last successful backup; " + versions.intValue() + " backup versions kept"));
+                    "last successful backup; " + versions + " backup versions kept"));
         }
         if (hr != null && hr != 0 && lastAttempt != null && !Json.isSentinel(lastAttempt)) {
             String detail = "HRESULT " + hex(hr);

@@ -70,6 +70,20 @@ final class XapiReply {
 
     int line(String path) { return lines.getOrDefault(path, 0); }
 
+    /**
+     * The value at {@code path} as a whole number of {@code unit}, null when the reply has none; anything else is not
+     * understood, reported as {@code what} (for example {@code Standby Delay}).
+     */
+    Integer number(String path, String what, String unit) throws UnrecognisedOutputException {
+        String v = values.get(path);
+        if (v == null) return null;
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new UnrecognisedOutputException(what + " " + Text.quote(v) + " is not a number of " + unit, line(path));
+        }
+    }
+
     /** The reason an xAPI error reply gives in the {@code *r … Reason:} lines after line {@code from}, or "". */
     static String reason(List<String> lines, int from) {
         for (int i = from; i < lines.size() && lines.get(i).strip().startsWith("*r "); i++) {

@@ -51,13 +51,16 @@ class ConfigSecretsRemovedTest {
         Path config = dir.resolve("config.xml");
         Files.writeString(config, SECRETS);
         for (String platform : List.of("pfsense", "opnsense")) {
+            int checked = 0;
             for (Probe p : PlatformCatalog.builtIn().find(platform).orElseThrow().probes()) {
                 if (!p.command().contains("/conf/config.xml")) continue;
+                checked++;
                 String out = run(p.command().replace("/conf/config.xml", config.toString()));
                 assertFalse(out.contains("SECRET"), platform + "/" + p.id() + " let a secret through:\n" + out);
                 assertTrue(out.contains("PUBLIC-CERT") && out.contains("LAN out"), "only secrets are removed");
                 assertTrue(out.contains("<prv>[removed by auditor]</prv>"), out);
             }
+            assertEquals(3, checked, platform + ": the firewall, admins and web-filter probes read config.xml");
         }
         String redacted = run(PlatformCatalog.builtIn().find("pfsense").orElseThrow().probes().get(0).command()
                 .replace("/conf/config.xml", config.toString()));

@@ -188,6 +188,8 @@ class LinuxEndpointParsersTest {
         assertEquals(2, rejects(p, "host-firewall", "== ipv6 disabled: 0\nhello\n").line());
         assertTrue(rejects(p, "host-firewall", "== ipv6 disabled: 0\n== iptables -S\n-P INPUT DROP\n").getMessage()
                 .contains("no '== exit' line"), "a cut-off section");
+        assertTrue(rejects(p, "host-firewall", "== ipv6 disabled: 0\n== iptables -S\n== ufw status verbose\nStatus: inactive\n== exit 0\n")
+                .getMessage().contains("section 'iptables -S' has no '== exit' line"), "a section cut off by the next one");
         assertTrue(rejects(p, "host-firewall", "== ipv6 disabled: 0\n== iptables -S\nFatal: can't open lock file\n== exit 0\n")
                 .getMessage().contains("not a rule"));
         assertTrue(rejects(p, "host-firewall", "== ipv6 disabled: 0\n== nft list ruleset\nchain x {\n== exit 0\n")

@@ -143,6 +143,22 @@ class OpnsenseParsersTest {
     }
 
     @Test
+    void aRuleGoesAroundTheProxyOnlyWhenItsPortShows443() throws Exception {
+        String base = text("opn-webfilter", "school-web-proxy.txt")
+                .replace("<transparentMode>1</transparentMode>", "<transparentMode>0</transparentMode>");
+        String lanRule = "</destination>\n      <descr>Default allow LAN to any rule";
+        assertTrue(base.contains(lanRule));
+        Map<String, Boolean> filteredByPort = Map.of("443", false, "80-443", false, "1:1024", false, "80", true,
+                "8443", true, "WebPorts", true);
+        for (Map.Entry<String, Boolean> e : filteredByPort.entrySet()) {
+            String xml = base.replace(lanRule, "  <port>" + e.getKey() + "</port>\n      " + lanRule);
+            FilteredNetwork lan = only(parseText(webfilter, "opn-webfilter", xml), FilteredNetwork.class).stream()
+                    .filter(n -> n.network().equals("lan (ADMIN)")).findFirst().orElseThrow();
+            assertEquals(e.getValue(), lan.filtered(), "destination port " + e.getKey() + ": " + lan.detail());
+        }
+    }
+
+    @Test
     void noFilter() throws Exception {
         WebFilterStatus s = one(parse(webfilter, "opn-webfilter", "default-install.txt"), WebFilterStatus.class);
         assertFalse(s.enabled());

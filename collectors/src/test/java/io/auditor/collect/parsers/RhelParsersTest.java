@@ -53,8 +53,8 @@ class RhelParsersTest {
         List<PendingUpdate> u = only(parseText(dnf, "dnf-updates", "== security\n"
                 + "RHSA-2026:1 Critical/Sec. bind-libs-32:9.16.23-18.el9_4.6.x86_64 2026-11-03 10:00:00\n== exit 0\n"
                 + "== check-update\n== exit 0\n"), PendingUpdate.class);
-        assertEquals(new PendingUpdate(DEVICE, "dnf-updates", "bind-libs.x86_64 (RHSA-2026:1)", null, "32:9.16.23-18.el9_4.6",
-                true, Instant.parse("2026-11-03T00:00:00Z")), u.get(0), "and dnf 4 with a date column");
+        assertEquals(List.of(new PendingUpdate(DEVICE, "dnf-updates", "bind-libs.x86_64 (RHSA-2026:1)", null, "32:9.16.23-18.el9_4.6",
+                true, Instant.parse("2026-11-03T00:00:00Z"))), u, "and dnf 4 with a date column");
     }
 
     @Test
@@ -66,6 +66,8 @@ class RhelParsersTest {
                 .getMessage().contains("check-update exited 1"));
         assertEquals(4, rejects(dnf, "dnf-updates", "== security\n== exit 0\n== check-update\nthis is not a package\n== exit 100\n").line());
         assertTrue(rejects(dnf, "dnf-updates", "== security\n== exit 0\n").getMessage().contains("check-update"));
+        assertTrue(rejects(dnf, "dnf-updates", "== security\n== check-update\n== exit 0\n").getMessage()
+                .contains("section 'security' has no '== exit' line"), "a section cut off by the next one");
         assertTrue(rejects(dnf, "dnf-updates", "index-refreshed: 4102444800 /var/cache/dnf/x/repodata/repomd.xml\n"
                 + "== security\n== exit 0\n== check-update\n== exit 0\n").getMessage().contains("after the output was taken"),
                 "metadata from 2100 is a wrong clock");
@@ -85,6 +87,9 @@ class RhelParsersTest {
         for (String g : GARBAGE) rejects(p, "dnf-automatic", g);
         assertTrue(rejects(p, "dnf-automatic", "Id=dnf-automatic.timer\nActiveState=active\n").getMessage()
                 .contains(DnfAutomaticParser.INSTALL_TIMER));
+        UnrecognisedOutputException noId = rejects(p, "dnf-automatic", "LoadState=loaded\nActiveState=active\n\n");
+        assertTrue(noId.getMessage().contains("no Id="), noId.getMessage());
+        assertEquals(2, noId.line(), "the block's last line");
     }
 
     @Test
