@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -80,6 +82,19 @@ public final class AuditorCommand implements Callable<Integer> {
         err.println(nothingDone + "; " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
                 + " in the input");
         return EXIT_INPUT;
+    }
+
+    /** {@code --out} names a file: the command writes into it as a folder. */
+    static void checkOutFolder(Path out, String hint, List<InputProblem> problems) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            problems.add(new InputProblem("--out", 0, 0, out + " is a file, not a folder", hint));
+        }
+    }
+
+    /** A folder under {@code --out} could not be created: an input problem, like a file given for a folder. */
+    static InputProblem cannotCreate(Path folder, IOException e) {
+        return new InputProblem("--out", 0, 0, "cannot create folder " + folder + " (" + e.getClass().getSimpleName()
+                + ": " + e.getMessage() + ")", "choose a folder you can write to");
     }
 
     static int internalError(PrintWriter err, Throwable e, boolean debug) {

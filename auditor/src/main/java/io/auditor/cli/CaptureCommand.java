@@ -99,10 +99,7 @@ public final class CaptureCommand implements Callable<Integer> {
 
     private int capture(PrintWriter stderr) throws IOException {
         List<InputProblem> problems = new ArrayList<>(live.problems());
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            problems.add(new InputProblem("--out", 0, 0, out + " is a file, not a folder",
-                    "give a folder for the captures"));
-        }
+        AuditorCommand.checkOutFolder(out, "give a folder for the captures", problems);
         PlatformCatalog catalog = catalogs.get();
         Inventory inv = null;
         try {
@@ -122,7 +119,12 @@ public final class CaptureCommand implements Callable<Integer> {
         if (!problems.isEmpty() || inv == null || transport == null) {
             return AuditorCommand.inputErrors(stderr, "auditor capture: nothing was captured", problems);
         }
-        Files.createDirectories(out);
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            return AuditorCommand.inputErrors(stderr, "auditor capture: nothing was captured",
+                    List.of(AuditorCommand.cannotCreate(out, e)));
+        }
 
         Audit audit = new Audit(catalog, clock);
         Audit.Collected collected = audit.collect(inv.devices(), new CaptureRecorder(transport, out, clock), progress,

@@ -123,9 +123,7 @@ public final class DemoCommand implements Callable<Integer> {
                     + school.minimumSize() + " to " + MAX_DEVICES,
                     "give a number in that range, or leave --devices out for the " + school.defaultSize() + "-device school"));
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            problems.add(new InputProblem("--out", 0, 0, out + " is a file, not a folder", "give a folder for the reports"));
-        }
+        AuditorCommand.checkOutFolder(out, "give a folder for the reports", problems);
         Colour.check(colour, problems);
         if (!problems.isEmpty()) {
             return AuditorCommand.inputErrors(stderr, "auditor demo: nothing was started", problems);
@@ -135,16 +133,16 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             Files.createDirectories(estateDir);
         } catch (IOException e) {
-            return AuditorCommand.inputErrors(stderr, "auditor demo: nothing was started", List.of(new InputProblem(
-                    "--out", 0, 0, "cannot create folder " + estateDir + " (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")", "choose a folder you can write to")));
+            return AuditorCommand.inputErrors(stderr, "auditor demo: nothing was started",
+                    List.of(AuditorCommand.cannotCreate(estateDir, e)));
         }
         long t0 = System.nanoTime();
         DemoEstate estate;
         try {
             estate = DemoEstate.start(school, estateDir, count, clock, PlatformCatalog.builtIn());
         } catch (IOException e) {
-            if (!(rootCause(e) instanceof java.net.BindException bind)) throw e;
+            java.net.BindException bind = bindException(e);
+            if (bind == null) throw e;
             stderr.println("demo: cannot listen on a loopback address of the simulated school ("
                     + bind.getMessage() + "): the demo gives each device its own address in 127.20.0.0/16, which "
                     + "Linux routes to loopback; on other systems add the addresses to the loopback interface "
@@ -168,13 +166,12 @@ public final class DemoCommand implements Callable<Integer> {
         return status;
     }
 
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            if (t instanceof java.net.BindException) return t;
-            t = t.getCause();
+    /** The BindException in {@code e}'s chain of causes, or null. */
+    private static java.net.BindException bindException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.BindException bind) return bind;
         }
-        return t;
+        return null;
     }
 
     /** The school's own 'auditor scan', with this command's options. */

@@ -1,7 +1,5 @@
 package io.auditor.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.auditor.model.InputProblem;
@@ -41,7 +39,7 @@ import java.util.stream.Collectors;
                 "A gap is fixed when the newer run reports PASS, WAIVED or NOT_APPLICABLE for it. A gap the "
                         + "newer run could not assess (device unreachable, data missing) or no longer reports is "
                         + "listed as 'no longer assessed', never as fixed."},
-        exitCodeListHeading = "%nExit status:%n",
+        exitCodeListHeading = ExitStatus.HEADING,
         exitCodeList = {"0:no new gaps",
                 "1:the newer run has at least one new gap",
                 "2:no history, unknown run, fewer than two runs, or bad arguments",
@@ -130,26 +128,19 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     private static String json(RunDiff d, Map<String, StoredRun> byId) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        root.set("from", run(mapper, byId.get(d.fromRunId())));
-        root.set("to", run(mapper, byId.get(d.toRunId())));
+        ObjectNode root = HistoryCommand.jsonObject();
+        run(root.putObject("from"), byId.get(d.fromRunId()));
+        run(root.putObject("to"), byId.get(d.toRunId()));
         keys(root.putArray("newGaps"), d.newGaps());
         keys(root.putArray("fixedGaps"), d.fixedGaps());
         keys(root.putArray("noLongerAssessed"), d.noLongerAssessed());
         keys(root.putArray("stillOpen"), d.stillOpen());
-        try {
-            return mapper.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return HistoryCommand.printed(root);
     }
 
-    private static ObjectNode run(ObjectMapper mapper, StoredRun r) {
-        ObjectNode n = mapper.createObjectNode();
+    private static void run(ObjectNode n, StoredRun r) {
         n.put("id", r.runId());
         n.put("startedAt", r.startedAt().toString());
-        return n;
     }
 
     private static void keys(ArrayNode array, List<ResultKey> keys) {

@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
                         + "beginning of it) with 'auditor diff' and 'auditor report --run'.",
                 "",
                 "--prune removes old runs (--keep, --keep-days); the newest run is always kept. See docs/history.md."},
-        exitCodeListHeading = "%nExit status:%n",
+        exitCodeListHeading = ExitStatus.HEADING,
         exitCodeList = {"0:the runs were listed (and pruned)",
                 "2:no history at FILE, not an auditor history, from a newer auditor, or bad arguments",
                 "3:the history could not be read or written (the message says why)"},
@@ -49,6 +49,8 @@ import java.util.concurrent.Callable;
 public final class HistoryCommand implements Callable<Integer> {
     static final String DEFAULT_FILE = "auditor-out/" + RunHistory.FILE_NAME;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    /** The --json output of history and diff: indented, for people reading it as well as scripts. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** {@code --history FILE}, shared by the commands that read history. */
     static final class Location {
@@ -198,8 +200,7 @@ public final class HistoryCommand implements Callable<Integer> {
     }
 
     private static String json(List<StoredRun> runs) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = JSON.createObjectNode();
         ArrayNode list = root.putArray("runs");
         for (StoredRun r : runs) {
             ObjectNode n = list.addObject();
@@ -218,8 +219,18 @@ public final class HistoryCommand implements Callable<Integer> {
             s.put("waived", r.waived());
             s.put("notApplicable", r.notApplicable());
         }
+        return printed(root);
+    }
+
+    /** A new JSON object for {@link #printed}. */
+    static ObjectNode jsonObject() {
+        return JSON.createObjectNode();
+    }
+
+    /** {@code root} as the --json commands print it, ending with a newline. */
+    static String printed(ObjectNode root) {
         try {
-            return mapper.writeValueAsString(root) + "\n";
+            return JSON.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -239,13 +250,17 @@ public final class HistoryCommand implements Callable<Integer> {
 
     /** @param label what the user wrote that was wrong: {@code --history}, {@code --run}, {@code RUN} */
     static int historyError(PrintWriter err, String command, String label, HistoryException e) {
-        String message = UntrustedText.oneLine(e.getMessage());
         if (e.unusableFile()) {
-            err.println(new InputProblem(label, 0, 0, message, e.hint()).format());
+            err.println(problem(label, e).format());
             return AuditorCommand.EXIT_INPUT;
         }
-        err.println("auditor " + command + ": " + message);
+        err.println("auditor " + command + ": " + UntrustedText.oneLine(e.getMessage()));
         return AuditorCommand.EXIT_INTERNAL;
+    }
+
+    /** An unusable history file as an input problem of {@code label}. */
+    static InputProblem problem(String label, HistoryException e) {
+        return new InputProblem(label, 0, 0, UntrustedText.oneLine(e.getMessage()), e.hint());
     }
 
     static String shown(Instant instant) {

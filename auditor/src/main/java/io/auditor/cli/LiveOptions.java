@@ -1,13 +1,18 @@
 package io.auditor.cli;
 
 import io.auditor.collect.ssh.SshSettings;
+import io.auditor.model.InputProblem;
 import io.auditor.scan.Audit;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,16 +45,16 @@ final class LiveOptions {
         return new Audit.Schedule(parallel, deviceTimeout);
     }
 
-    SshSettings ssh(java.nio.file.Path knownHosts, java.util.function.Consumer<String> notices) {
+    SshSettings ssh(Path knownHosts, Consumer<String> notices) {
         return SshSettings.defaults(knownHosts).withTrustNewHosts(trustNewHosts)
                 .withTimeouts(connectTimeout, commandTimeout).withNotices(notices);
     }
 
     /** Argument problems, worded like the other input problems. */
-    java.util.List<io.auditor.model.InputProblem> problems() {
-        java.util.List<io.auditor.model.InputProblem> p = new java.util.ArrayList<>();
+    List<InputProblem> problems() {
+        List<InputProblem> p = new ArrayList<>();
         if (parallel < 1 || parallel > 1024) {
-            p.add(new io.auditor.model.InputProblem("--parallel", 0, 0, "'" + parallel + "' is not a sensible number "
+            p.add(new InputProblem("--parallel", 0, 0, "'" + parallel + "' is not a sensible number "
                     + "of devices at once", "give a number from 1 to 1024, e.g. --parallel 8"));
         }
         return p;

@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
                 "",
                 "File reports go to --out DIR; by default a folder per run beside the history file "
                         + "(runs/<RUN-ID>/), so the latest scan's reports are never replaced."},
-        exitCodeListHeading = "%nExit status:%n",
+        exitCodeListHeading = ExitStatus.HEADING,
         exitCodeList = {"0:every in-scope result of that run is PASS, WAIVED or NOT_APPLICABLE",
                 "1:that run has at least one GAP or NOT_ASSESSED",
                 "2:no history, unknown run, or bad arguments; nothing was written",
@@ -82,10 +82,7 @@ public final class ReportCommand implements Callable<Integer> {
             List<InputProblem> problems = new ArrayList<>();
             ReportFormats chosen = ReportFormats.parse(formats, "--format", problems);
             Colour.check(colour, problems);
-            if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-                problems.add(new InputProblem("--out", 0, 0, out + " is a file, not a folder",
-                        "give a folder for the reports"));
-            }
+            if (out != null) AuditorCommand.checkOutFolder(out, "give a folder for the reports", problems);
             if (!problems.isEmpty()) return HistoryCommand.problems(stderr, "report", problems);
 
             RunReport report;

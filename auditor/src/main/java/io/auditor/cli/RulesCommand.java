@@ -92,7 +92,7 @@ public final class RulesCommand implements Callable<Integer> {
             versionProvider = AuditorCommand.Version.class,
             usageHelpAutoWidth = true,
             header = "List every control: id, severity, the devices it applies to, its policy sources and title.",
-            exitCodeListHeading = "%nExit status:%n",
+            exitCodeListHeading = ExitStatus.HEADING,
             exitCodeList = {"0:listed", "2:the rules are invalid (each problem is printed with file and line)"})
     static final class ListRules implements Callable<Integer> {
         @Spec
@@ -136,7 +136,7 @@ public final class RulesCommand implements Callable<Integer> {
             versionProvider = AuditorCommand.Version.class,
             usageHelpAutoWidth = true,
             header = "Explain one control: what, why, which policy clause, how it is checked, how to fix a gap.",
-            exitCodeListHeading = "%nExit status:%n",
+            exitCodeListHeading = ExitStatus.HEADING,
             exitCodeList = {"0:explained", "2:no such control, or the rules are invalid"})
     static final class Explain implements Callable<Integer> {
         @Spec
@@ -200,7 +200,7 @@ public final class RulesCommand implements Callable<Integer> {
                     "",
                     "A control should show at least a pass-, a gap- and a not-assessed- case; controls that do not "
                             + "are named at the end."},
-            exitCodeListHeading = "%nExit status:%n",
+            exitCodeListHeading = ExitStatus.HEADING,
             exitCodeList = {"0:every fixture gave the results it expects",
                     "1:a fixture gave a different result (or the folder has no fixtures)",
                     "2:a rule or fixture is invalid (each problem is printed with file and line)"})

@@ -179,9 +179,7 @@ public final class ScanCommand implements Callable<Integer> {
             try {
                 Files.createDirectories(out);
             } catch (IOException e) {
-                return inputErrors(stderr, List.of(new InputProblem("--out", 0, 0, "cannot create folder " + out
-                        + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
-                        "choose a folder you can write to")));
+                return inputErrors(stderr, List.of(AuditorCommand.cannotCreate(out, e)));
             }
         }
 
@@ -191,7 +189,7 @@ public final class ScanCommand implements Callable<Integer> {
             try {
                 scanHistory = ScanHistory.open(history != null ? history : out.resolve(RunHistory.FILE_NAME));
             } catch (HistoryException e) {
-                if (e.unusableFile()) return inputErrors(stderr, List.of(ScanHistory.problem(e)));
+                if (e.unusableFile()) return inputErrors(stderr, List.of(HistoryCommand.problem("--history", e)));
                 stderr.println("history: " + UntrustedText.oneLine(e.getMessage())
                         + " — scan with --no-history to run without recording");
                 return AuditorCommand.EXIT_INTERNAL;
@@ -242,10 +240,7 @@ public final class ScanCommand implements Callable<Integer> {
                         "give a folder that contains .drl files"));
             }
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            problems.add(new InputProblem("--out", 0, 0, out + " is a file, not a folder",
-                    "give a folder for the report files"));
-        }
+        AuditorCommand.checkOutFolder(out, "give a folder for the report files", problems);
         Colour.check(colour, problems);
         problems.addAll(retention.problems());
         if (noHistory && (history != null || retention.any())) {

@@ -1,7 +1,6 @@
 package io.auditor.cli;
 
 import io.auditor.model.Device;
-import io.auditor.model.InputProblem;
 import io.auditor.model.RunReport;
 import io.auditor.model.facts.DeviceSighting;
 import io.auditor.model.facts.Fact;
@@ -103,10 +102,5 @@ final class ScanHistory {
             if (d.reachable()) seen.putIfAbsent(d.id(), report.startedAt());
         }
         return seen;
-    }
-
-    /** An unusable history file as an input problem of {@code --history}. */
-    static InputProblem problem(HistoryException e) {
-        return new InputProblem("--history", 0, 0, UntrustedText.oneLine(e.getMessage()), e.hint());
     }
 }

@@ -33,11 +33,11 @@ public record Inventory(Path file, String school, Path profile, Path waivers, Pa
         via = Map.copyOf(via);
     }
 
-    /** An inventory without jump hosts. */
-    public Inventory(Path file, String school, Path profile, Path waivers, Path knownHosts,
-                     Map<String, Credential> credentials, List<Device> devices,
-                     Map<String, String> descriptions, Map<String, String> sites) {
-        this(file, school, profile, waivers, knownHosts, credentials, devices, descriptions, sites, Map.of());
+    /** {@code p} relative to the working folder when inside it, so messages show a path as the user typed it. */
+    public static Path shown(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
     }
 
     /** The device {@code deviceId} is reached through, or null when it is contacted directly. */

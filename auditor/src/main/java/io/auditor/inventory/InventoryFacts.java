@@ -54,7 +54,7 @@ public final class InventoryFacts {
         List<Fact> facts = new ArrayList<>();
         YamlNode root = YamlReader.read(inventory.file());
         if (!(root instanceof YamlNode.Mapping top)) return List.of(); // the loader has already refused it
-        String shownInventory = shown(inventory.file());
+        String shownInventory = Inventory.shown(inventory.file()).toString();
 
         YamlNode rosterNode = top.get("roster");
         if (rosterNode instanceof YamlNode.Scalar s && s.hasText()) {
@@ -67,12 +67,10 @@ public final class InventoryFacts {
                                 + "to devices with roles: [domain-controller], or remove roster:"));
             }
             List<String> accounts = roster(file, profile.value("roster.accountColumn").toString(), problems);
-            String source = shown(file);
+            String source = Inventory.shown(file).toString();
             for (String dc : dcs) {
                 facts.add(new RosterExport(dc, source, accounts.size()));
-                for (int i = 0; i < accounts.size(); i++) {
-                    if (accounts.get(i) != null) facts.add(new RosterEntry(dc, source, accounts.get(i)));
-                }
+                for (String account : accounts) facts.add(new RosterEntry(dc, source, account));
             }
         }
 
@@ -151,7 +149,7 @@ public final class InventoryFacts {
      * a blank cell (someone without an account) is skipped.
      */
     static List<String> roster(Path file, String column, List<InputProblem> problems) {
-        String shown = shown(file);
+        String shown = Inventory.shown(file).toString();
         String text;
         try {
             if (!Files.isRegularFile(file)) {
@@ -219,13 +217,6 @@ public final class InventoryFacts {
             return List.of();
         }
         return out;
-    }
-
-    /** Relative to the working folder when inside it, as the user typed it. */
-    static String shown(Path p) {
-        Path cwd = Path.of("").toAbsolutePath();
-        Path abs = p.toAbsolutePath().normalize();
-        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
     }
 
     /** For tests: the roster's accounts, or the problems. */

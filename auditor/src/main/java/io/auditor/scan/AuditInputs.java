@@ -32,11 +32,6 @@ public record AuditInputs(Inventory inventory, PolicyProfile profile, RulePack r
         inventoryFacts = List.copyOf(inventoryFacts);
     }
 
-    public AuditInputs(Inventory inventory, PolicyProfile profile, RulePack rulePack, List<Waiver> waivers,
-                       Duration rulePackLoad) {
-        this(inventory, profile, rulePack, waivers, rulePackLoad, List.of());
-    }
-
     /**
      * @param checkLoginFiles require key, password and known_hosts files to exist (live scans); offline audits
      *                        from captures need no credentials
@@ -58,7 +53,7 @@ public record AuditInputs(Inventory inventory, PolicyProfile profile, RulePack r
         }
         if (inv != null) {
             try {
-                profile = inv.profile() == null ? ProfileLoader.defaults() : ProfileLoader.load(shown(inv.profile()));
+                profile = inv.profile() == null ? ProfileLoader.defaults() : ProfileLoader.load(Inventory.shown(inv.profile()));
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
             }
@@ -72,7 +67,7 @@ public record AuditInputs(Inventory inventory, PolicyProfile profile, RulePack r
         Duration rulePackLoad = Duration.ofNanos(System.nanoTime() - rulesStart);
         if (inv != null && pack != null && inv.waivers() != null) {
             try {
-                waivers = WaiverLoader.load(shown(inv.waivers()), pack.controlIds(), inv.deviceIds());
+                waivers = WaiverLoader.load(Inventory.shown(inv.waivers()), pack.controlIds(), inv.deviceIds());
                 problems.addAll(outOfScope(waivers, pack, inv));
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
@@ -121,9 +116,4 @@ public record AuditInputs(Inventory inventory, PolicyProfile profile, RulePack r
         return problems;
     }
 
-    /** Relative to the working folder when inside it, so messages show the path as the user knows it. */
-    static Path shown(Path p) {
-        Path cwd = Path.of("").toAbsolutePath();
-        return p.startsWith(cwd) ? cwd.relativize(p) : p;
-    }
 }

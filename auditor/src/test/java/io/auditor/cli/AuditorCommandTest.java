@@ -86,6 +86,23 @@ class AuditorCommandTest {
     }
 
     @Test
+    void aCaptureOutFolderThatCannotBeCreatedIsAnInputError(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("inventory.yaml"), """
+                school: Test
+                credentials:
+                  snmp-ro: { type: snmp, version: 2c, communityEnv: AUDITOR_TEST_COMMUNITY }
+                devices:
+                  - { id: sw-01, roles: [switch], platform: snmp-generic, address: 192.0.2.1, credentials: snmp-ro }
+                """);
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        Run r = Run.of("capture", "--inventory", dir.resolve("inventory.yaml").toString(), "--out",
+                file.resolve("below").toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("--out: cannot create folder"), r.toString());
+        assertTrue(r.err().contains("auditor capture: nothing was captured; 1 problem in the input"), r.toString());
+    }
+
+    @Test
     void everyUnknownFormatIsReportedAtOnce(@TempDir Path dir) {
         Run r = Run.of("scan", "--inventory", "inventory.yaml", "--captures", dir.toString(),
                 "--format", "console,pdf", "--format", "xlsx,html");

@@ -20,9 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -161,7 +159,7 @@ class DemoCommandTest {
             Run scan = Run.of("scan", "--inventory", inventory.toString(), "--out", dir.resolve("scan").toString(),
                     "--format", "json", "--no-history", "--color", "never");
             assertEquals(1, scan.exit(), scan::toString);
-            assertEquals(statuses(report), statuses(JSON.readTree(dir.resolve("scan/report.json").toFile())));
+            assertEquals(Reports.statuses(report), Reports.statuses(JSON.readTree(dir.resolve("scan/report.json").toFile())));
         } finally {
             p.destroy(); // SIGTERM, as Ctrl-C: the shutdown hook stops the school
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the served demo did not stop");
@@ -188,7 +186,7 @@ class DemoCommandTest {
         assertEquals(1, again.exit(), again::toString);
         assertTrue(again.err().contains("since the last run: 0 new gaps, 0 fixed"), again::toString);
         JsonNode second = JSON.readTree(out.resolve("report.json").toFile());
-        assertEquals(statuses(report), statuses(second), "the same school gives the same results");
+        assertEquals(Reports.statuses(report), Reports.statuses(second), "the same school gives the same results");
         HeadlessChromium chromium = HeadlessChromium.find();
         String dom = chromium.dumpDom(out.resolve("report.html"));
         assertEquals("Riverside Academy (simulated)", HtmlReportInChromiumTest.text(dom, "<h1 id=\"school\">(.*?)</h1>"));
@@ -220,14 +218,6 @@ class DemoCommandTest {
         }
     }
 
-    /** control + device → status, for comparing two runs of the same school. */
-    static Map<String, String> statuses(JsonNode r) {
-        Map<String, String> out = new TreeMap<>();
-        r.get("results").forEach(x -> out.put(x.get("control").asText() + " " + x.get("device").asText(),
-                x.get("status").asText()));
-        return out;
-    }
-
     static List<JsonNode> results(String device) {
         List<JsonNode> out = new ArrayList<>();
         report.get("results").forEach(r -> {
@@ -237,10 +227,7 @@ class DemoCommandTest {
     }
 
     static JsonNode result(String control, String device) {
-        for (JsonNode r : results(device)) {
-            if (r.get("control").asText().equals(control)) return r;
-        }
-        throw new AssertionError("no " + control + " result for " + device);
+        return Reports.result(report, control, device);
     }
 
     static void assertGap(String control, String device, String evidence) {

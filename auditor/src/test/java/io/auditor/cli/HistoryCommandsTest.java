@@ -13,13 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,14 +42,7 @@ class HistoryCommandsTest {
     @BeforeEach
     void copyTheSampleCaptures() throws IOException {
         captures = dir.resolve("captures");
-        Path from = ESTATE.resolve("captures");
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = captures.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        Reports.copyTree(ESTATE.resolve("captures"), captures);
         out = dir.resolve("out");
     }
 
@@ -122,6 +113,9 @@ class HistoryCommandsTest {
             JsonNode reversed = JSON.readTree(back.out());
             assertEquals(List.of("VC-01 vc-hall"), keys(reversed.get("newGaps")));
             assertEquals(List.of("VC-01 vc-staff"), keys(reversed.get("fixedGaps")));
+            assertEquals(last, reversed.at("/from/id").asText(), reversed.toString());
+            assertEquals(first, reversed.at("/to/id").asText(), reversed.toString());
+            assertEquals(h.runs().get(0).startedAt().toString(), reversed.at("/to/startedAt").asText());
             Run same = Run.of("diff", first, first, "--history", history().toString());
             assertEquals(0, same.exit(), same.toString());
             assertTrue(same.out().contains("NEW GAPS (0)"), same.toString());

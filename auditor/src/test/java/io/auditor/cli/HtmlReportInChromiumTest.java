@@ -198,7 +198,7 @@ class HtmlReportInChromiumTest {
     @Test
     void markupInACapturedDeviceOutputShowsAsTextInTheScannedReport(@TempDir Path dir) throws Exception {
         Path estate = dir.resolve("estate");
-        copyTree(ESTATE, estate);
+        Reports.copyTree(ESTATE, estate);
         String member = "<img/src=x/onerror=document.title='pwned-img'><script>document.title='pwned-script'</script>";
         Files.writeString(estate.resolve("captures/srv-web/admin-groups.txt"),
                 "sudo:x:27:itadmin," + member + "\nuid0:x:0:root\n");
@@ -219,16 +219,6 @@ class HtmlReportInChromiumTest {
         assertEquals(0, occurrences(dom, "<script"), "no script element");
         assertEquals(0, occurrences(dom, "<img"), "no image element");
         assertTrue(dom.contains(escaped(member)), "the name shows as text");
-    }
-
-    private static void copyTree(Path from, Path to) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(target);
-                else Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
     }
 
     /**

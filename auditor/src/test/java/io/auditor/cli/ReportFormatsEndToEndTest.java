@@ -20,8 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,12 +99,12 @@ class ReportFormatsEndToEndTest {
 
         // HTML: the numbers on the first screen.
         String html = Files.readString(out.resolve("report.html"));
-        assertEquals(s.get("devices").asInt(), dataCount(html, "count-devices"));
-        assertEquals(expected.get("GAP"), dataCount(html, "count-gap"));
-        assertEquals(expected.get("NOT_ASSESSED"), dataCount(html, "count-not-assessed"));
-        assertEquals(expected.get("PASS"), dataCount(html, "count-pass"));
-        assertEquals(expected.get("WAIVED"), dataCount(html, "count-waived"));
-        assertEquals(expected.get("NOT_APPLICABLE"), dataCount(html, "count-not-applicable"));
+        assertEquals(s.get("devices").asInt(), HtmlReportInChromiumTest.dataCount(html, "count-devices"));
+        assertEquals(expected.get("GAP"), HtmlReportInChromiumTest.dataCount(html, "count-gap"));
+        assertEquals(expected.get("NOT_ASSESSED"), HtmlReportInChromiumTest.dataCount(html, "count-not-assessed"));
+        assertEquals(expected.get("PASS"), HtmlReportInChromiumTest.dataCount(html, "count-pass"));
+        assertEquals(expected.get("WAIVED"), HtmlReportInChromiumTest.dataCount(html, "count-waived"));
+        assertEquals(expected.get("NOT_APPLICABLE"), HtmlReportInChromiumTest.dataCount(html, "count-not-applicable"));
     }
 
     @Test
@@ -151,11 +149,5 @@ class ReportFormatsEndToEndTest {
         assertTrue(java.util.Arrays.equals(html, Files.readAllBytes(out.resolve("report.html"))));
         assertTrue(java.util.Arrays.equals(csv, Files.readAllBytes(out.resolve("results.csv"))));
         assertEquals(List.of("report.html", "results.csv"), files(out), "no temporary file left behind");
-    }
-
-    private static int dataCount(String html, String id) {
-        Matcher m = Pattern.compile("id=\"" + id + "\" data-count=\"(\\d+)\"").matcher(html);
-        assertTrue(m.find(), id);
-        return Integer.parseInt(m.group(1));
     }
 }

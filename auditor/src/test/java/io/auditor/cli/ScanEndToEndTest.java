@@ -90,7 +90,7 @@ class ScanEndToEndTest {
         assertEquals(1, r.exit(), r.toString());
         assertEquals("", r.out(), "json only: nothing on standard output");
         JsonNode report = JSON.readTree(Files.readString(out.resolve("report.json")));
-        JsonNode srvWebPatch = find(report, "PATCH-01", "srv-web");
+        JsonNode srvWebPatch = Reports.result(report, "PATCH-01", "srv-web");
         assertEquals("WAIVED", srvWebPatch.get("status").asText(), srvWebPatch.toString());
         assertEquals("2027-01-31", srvWebPatch.get("waiver").get("expires").asText());
         assertTrue(report.get("expiredWaivers").size() >= 1, report.get("expiredWaivers").toString());
@@ -105,15 +105,6 @@ class ScanEndToEndTest {
         assertFalse(Files.exists(out.resolve("report.json")));
         assertTrue(r.out().contains("GAPS ("), r.toString());
         assertTrue(r.err().matches("(?s).*timing: inputs \\d+\\.\\d\\d s \\(rule pack .*"), "--debug times phases\n" + r);
-    }
-
-    private static JsonNode find(JsonNode report, String control, String device) {
-        for (JsonNode result : report.get("results")) {
-            if (result.get("control").asText().equals(control) && result.get("device").asText().equals(device)) {
-                return result;
-            }
-        }
-        throw new AssertionError("no result for " + control + " on " + device);
     }
 
     @Test

@@ -91,13 +91,6 @@ class SnmpScanEndToEndTest {
         return p.exitValue();
     }
 
-    static JsonNode result(JsonNode report, String control, String device) {
-        for (JsonNode r : report.get("results")) {
-            if (r.get("control").asText().equals(control) && r.get("device").asText().equals(device)) return r;
-        }
-        throw new AssertionError("no " + control + " result for " + device);
-    }
-
     @Test
     void scanOverSnmpV3FromEnvironmentReportsDefaultCommunityAndWhatTheDeviceIs() throws Exception {
         Path dir = tmp.resolve("scan");
@@ -108,23 +101,23 @@ class SnmpScanEndToEndTest {
         JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
         for (JsonNode d : report.get("devices")) assertTrue(d.get("reachable").asBoolean(), d::toString);
 
-        JsonNode gap = result(report, "PWD-02", "sw-open");
+        JsonNode gap = Reports.result(report, "PWD-02", "sw-open");
         assertEquals("GAP", gap.get("status").asText());
         assertTrue(gap.get("evidence").asText().contains("the default SNMP community 'public' answers: answered: "
                 + ".1.3.6.1.2.1.1.1.0 = STRING: \"Cisco IOS Software, C2960X"), gap::toString);
-        JsonNode pass = result(report, "PWD-02", "sw-closed");
+        JsonNode pass = Reports.result(report, "PWD-02", "sw-closed");
         assertEquals("PASS", pass.get("status").asText(), pass::toString);
         assertTrue(pass.get("evidence").asText().contains("'public' does not answer"), pass::toString);
 
-        JsonNode seen = result(report, "INV-02", "sw-closed");
+        JsonNode seen = Reports.result(report, "INV-02", "sw-closed");
         assertEquals("PASS", seen.get("status").asText(), seen::toString);
         String evidence = seen.get("evidence").asText();
         assertTrue(evidence.contains("it describes itself as '" + DESCR + "' (name sw-closed, location Comms room A)"), evidence);
         assertTrue(evidence.matches("(?s).*it reports \\d+ installed packages: .*\\[installed-software].*"), evidence);
 
-        JsonNode net02 = result(report, "NET-02", "sw-closed");
+        JsonNode net02 = Reports.result(report, "NET-02", "sw-closed");
         assertTrue(net02.get("evidence").asText().contains("the scan reached it with SNMP v3 authPriv"), net02::toString);
-        assertEquals("NOT_ASSESSED", result(report, "FW-04", "sw-closed").get("status").asText());
+        assertEquals("NOT_ASSESSED", Reports.result(report, "FW-04", "sw-closed").get("status").asText());
         assertFalse(output.toString().contains("e2e-auth-pass-91") || output.toString().contains("e2e-priv-pass-37"),
                 "secrets must never be printed");
         assertFalse(Files.readString(dir.resolve("out/report.json")).contains("e2e-priv-pass-37"));
@@ -141,8 +134,8 @@ class SnmpScanEndToEndTest {
         assertEquals(1, exit, output::toString);
         assertTrue(output.toString().contains("sw-open … ok, incomplete: installed-software"), output::toString);
         JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
-        JsonNode inv02 = result(report, "INV-02", "sw-open");
-        assertEquals("NOT_ASSESSED", result(report, "PATCH-03", "sw-open").get("status").asText(), report::toString);
+        JsonNode inv02 = Reports.result(report, "INV-02", "sw-open");
+        assertEquals("NOT_ASSESSED", Reports.result(report, "PATCH-03", "sw-open").get("status").asText(), report::toString);
         assertTrue(report.toString().contains("did not finish within 1 ms"), report::toString);
         assertEquals("PASS", inv02.get("status").asText(), "the device answered, so it was seen: " + inv02);
     }
@@ -164,9 +157,9 @@ class SnmpScanEndToEndTest {
                 "--out", dir.resolve("out").toString(), "--format", "json", "--no-history");
         assertTrue(Files.exists(dir.resolve("out/report.json")), offline::toString);
         JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
-        assertEquals("GAP", result(report, "PWD-02", "sw-open").get("status").asText(), offline::toString);
-        assertEquals("PASS", result(report, "PWD-02", "sw-closed").get("status").asText(), offline::toString);
-        assertEquals("PASS", result(report, "INV-02", "sw-closed").get("status").asText(), offline::toString);
+        assertEquals("GAP", Reports.result(report, "PWD-02", "sw-open").get("status").asText(), offline::toString);
+        assertEquals("PASS", Reports.result(report, "PWD-02", "sw-closed").get("status").asText(), offline::toString);
+        assertEquals("PASS", Reports.result(report, "INV-02", "sw-closed").get("status").asText(), offline::toString);
     }
 
     @Test
@@ -176,7 +169,7 @@ class SnmpScanEndToEndTest {
         int exit = scan(inventory(dir), dir.resolve("out"), Map.of(), output);
         assertEquals(1, exit, output::toString);
         JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
-        JsonNode r = result(report, "PWD-02", "sw-open");
+        JsonNode r = Reports.result(report, "PWD-02", "sw-open");
         assertEquals("NOT_ASSESSED", r.get("status").asText());
         assertTrue(r.get("evidence").asText().contains("environment variable AUDITOR_T_AUTH (authPasswordEnv of "
                 + "credential 'snmp-v3') is not set"), r::toString);
@@ -191,7 +184,7 @@ class SnmpScanEndToEndTest {
                 "--no-history");
         assertTrue(Files.exists(out.resolve("before/report.json")), before::toString);
         JsonNode report = new ObjectMapper().readTree(out.resolve("before/report.json").toFile());
-        JsonNode gap = result(report, "INV-01", "sw-core");
+        JsonNode gap = Reports.result(report, "INV-01", "sw-core");
         assertEquals("GAP", gap.get("status").asText(), before::toString);
         assertTrue(gap.get("evidence").asText().contains("10.20.10.57 (MAC 3c:22:fb:7a:01:99, vendor prefix 3C:22:FB) "
                 + "is in the ARP table of sw-core on Vlan20"), gap::toString);
@@ -199,28 +192,18 @@ class SnmpScanEndToEndTest {
 
         // Record the machine: a copy of the estate whose inventory lists it.
         Path copy = out.resolve("estate");
-        copyTree(estate, copy);
+        Reports.copyTree(estate, copy);
         Path inv = copy.resolve("inventory.yaml");
         Files.writeString(inv, Files.readString(inv) + "  - { id: ws-art-07, roles: [workstation], platform: windows, "
                 + "address: 10.20.10.57, credentials: win-audit }\n");
         Run after = Run.of("scan", "--inventory", inv.toString(), "--captures", copy.resolve("captures").toString(),
                 "--out", out.resolve("after").toString(), "--format", "json", "--no-history");
         JsonNode report2 = new ObjectMapper().readTree(out.resolve("after/report.json").toFile());
-        JsonNode pass = result(report2, "INV-01", "sw-core");
+        JsonNode pass = Reports.result(report2, "INV-01", "sw-core");
         assertEquals("PASS", pass.get("status").asText(), after + "\n" + pass);
         // The newly recorded workstation has no captures, but the switch saw it: INV-02 knows it is there.
-        JsonNode seen = result(report2, "INV-02", "ws-art-07");
+        JsonNode seen = Reports.result(report2, "INV-02", "ws-art-07");
         assertEquals("PASS", seen.get("status").asText(), seen::toString);
         assertTrue(seen.get("evidence").asText().contains("arp table of sw-core"), seen::toString);
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
     }
 }

@@ -56,11 +56,15 @@ class AuditInputsTest {
         Audit.Collected c = audit.collect(in, new CaptureTransport(ESTATE.resolve("captures")),
                 (done, total, d, o) -> progress.add(done + "/" + total + " " + d.id()));
         assertEquals(in.inventory().devices().size(), progress.size());
-        // Devices are collected in parallel, so progress arrives in completion order: each device once, counted up.
+        // Each device once, counted up.
         int total = in.inventory().devices().size();
         assertTrue(progress.stream().anyMatch(p -> p.endsWith("/" + total + " dc-01")), progress.toString());
         assertTrue(progress.get(0).startsWith("1/" + total + " ") && progress.get(total - 1).startsWith(total + "/"),
                 progress.toString());
+        // Without a schedule, one device at a time: progress follows the inventory's order.
+        List<String> inOrder = new ArrayList<>();
+        for (int i = 0; i < total; i++) inOrder.add((i + 1) + "/" + total + " " + in.inventory().devices().get(i).id());
+        assertEquals(inOrder, progress);
         RunReport report = audit.evaluate(in, c, LocalDate.of(2026, 11, 20));
         assertTrue(report.runId().startsWith("20261120T060000Z-"), report.runId());
         assertEquals(1, report.count(Status.WAIVED));
