@@ -134,8 +134,7 @@ public final class Audit {
                     try {
                         c = collector.collect(attempt.device, attempt.tracking(transport));
                     } catch (RuntimeException e) {
-                        c = new DeviceCollection(new DeviceOutcome(attempt.device.id(), false,
-                                List.of("collection failed: " + e), Map.of(), java.util.Set.of()), List.of(), List.of());
+                        c = DeviceCollection.unreachable(attempt.device.id(), "collection failed: " + e);
                     }
                     deadline.cancel(false);
                     attempt.release();
@@ -170,10 +169,9 @@ public final class Audit {
     }
 
     private static DeviceCollection timedOut(Device d, Duration limit, String phase) {
-        return new DeviceCollection(new DeviceOutcome(d.id(), false, List.of("no complete answer within "
-                + human(limit) + " (--device-timeout), given up while " + phase + "; its partial results are "
-                + "discarded: check the device is not overloaded, or raise --device-timeout"), Map.of(),
-                java.util.Set.of()), List.of(), List.of());
+        return DeviceCollection.unreachable(d.id(), "no complete answer within " + human(limit)
+                + " (--device-timeout), given up while " + phase + "; its partial results are discarded: check the "
+                + "device is not overloaded, or raise --device-timeout");
     }
 
     static String human(Duration d) {
